@@ -1,0 +1,59 @@
+#include <aperture/cli/cli_main.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include <aperture/cli/identify_command.hpp>
+#include <aperture/util/error.hpp>
+
+namespace aperture::cli {
+
+namespace {
+
+constexpr const char* k_version = "0.1.0";
+
+int dispatch(int argc, char** argv) {
+  CLI::App app{"Aperture: how open is an AI model release, and what may you do with it.\n"
+               "Information, not legal advice."};
+  app.name("aperture");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", k_version);
+
+  IdentifyOptions identify;
+  CLI::App* identify_cmd = add_identify_command(app, identify);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return k_exit_usage;
+  }
+  if (identify_cmd->parsed()) {
+    return run_identify(identify);
+  }
+  return k_exit_usage;
+}
+
+}  // namespace
+
+int cli_main(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const aperture::Error& e) {
+    std::fprintf(stderr, "aperture: error: %s\n", e.what());
+    return k_exit_error;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "aperture: error: %s\n", e.what());
+    return k_exit_error;
+  }
+}
+
+}  // namespace aperture::cli

@@ -1,0 +1,181 @@
+#include <aperture/cli/identify_command.hpp>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <aperture/cli/cli_main.hpp>
+#include <aperture/cli/style.hpp>
+#include <aperture/license/identify.hpp>
+#include <aperture/util/file.hpp>
+#include <aperture/util/text.hpp>
+
+namespace aperture::cli {
+
+namespace {
+
+constexpr const char* k_disclaimer = "Aperture gives information, not legal advice.";
+
+struct InputResult {
+  std::string path;
+  std::vector<license::LicenseMatch> licenses;
+  std::optional<util::Error> error;
+};
+
+InputResult identify_input(const std::string& path) {
+  InputResult r{path == "-" ? "<stdin>" : path, {}, std::nullopt};
+  auto bytes = util::read_file(path);
+  if (!bytes) {
+    r.error = bytes.error();
+    return r;
+  }
+  auto text = util::decode_text(*bytes, r.path);
+  if (!text) {
+    r.error = text.error();
+    return r;
+  }
+  r.licenses = license::identify_text(*text);
+  return r;
+}
+
+std::string lines_to_string(const std::vector<license::LineRange>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    if (!out.empty()) {
+      out += ",";
+    }
+    out += l.first == l.last ? std::to_string(l.first) : fmt::format("{}-{}", l.first, l.last);
+  }
+  return out;
+}
+
+std::string_view kind_label(license::MatchKind kind) {
+  switch (kind) {
+  case license::MatchKind::license_text:
+    return "whole license text";
+  case license::MatchKind::embedded_text:
+    return "license text inside the file";
+  case license::MatchKind::spdx_tag:
+    return "SPDX-License-Identifier tag";
+  case license::MatchKind::notice:
+    return "license notice";
+  case license::MatchKind::declared:
+    return "declared metadata";
+  }
+  return "";
+}
+
+void print_text(const std::vector<InputResult>& results) {
+  Style style = Style::for_stream(stdout);
+  for (const InputResult& r : results) {
+    if (r.error) {
+      continue;  // reported on stderr
+    }
+    std::printf("%s\n", style.bold(r.path).c_str());
+    if (r.licenses.empty()) {
+      std::printf("  %s  no license found\n", style.yellow("NONE").c_str());
+    }
+    for (const auto& m : r.licenses) {
+      std::string id = fmt::format("{:<22}", m.id);
+      std::printf("  %s %s\n", style.green(id).c_str(), m.name.c_str());
+      std::printf("  %s %s, confidence %.2f, lines %s%s\n", std::string(22, ' ').c_str(),
+                  std::string(kind_label(m.kind)).c_str(), m.confidence, lines_to_string(m.lines).c_str(),
+                  m.osi_approved ? ", OSI-approved" : "");
+    }
+  }
+  std::printf("%s\n", style.dim(k_disclaimer).c_str());
+}
+
+void print_tsv(const std::vector<InputResult>& results) {
+  for (const InputResult& r : results) {
+    std::string ids;
+    for (const auto& m : r.licenses) {
+      ids += (ids.empty() ? "" : " AND ") + m.id;
+    }
+    std::printf("%s\t%s\n", r.path.c_str(), r.error ? "ERROR" : ids.empty() ? "NONE" : ids.c_str());
+  }
+}
+
+void print_json(const std::vector<InputResult>& results) {
+  nlohmann::ordered_json out;
+  out["schema_version"] = 1;
+  out["results"] = nlohmann::ordered_json::array();
+  for (const InputResult& r : results) {
+    nlohmann::ordered_json j;
+    j["path"] = r.path;
+    if (r.error) {
+      j["error"] = r.error->message;
+      out["results"].push_back(j);
+      continue;
+    }
+    j["licenses"] = nlohmann::ordered_json::array();
+    for (const auto& m : r.licenses) {
+      nlohmann::ordered_json lic;
+      lic["id"] = m.id;
+      lic["name"] = m.name;
+      lic["osi_approved"] = m.osi_approved;
+      lic["confidence"] = std::round(m.confidence * 1000) / 1000;
+      lic["match"] = license::to_string(m.kind);
+      lic["lines"] = nlohmann::ordered_json::array();
+      for (const auto& l : m.lines) {
+        lic["lines"].push_back({{"first", l.first}, {"last", l.last}});
+      }
+      lic["evidence"] = m.evidence;
+      j["licenses"].push_back(lic);
+    }
+    out["results"].push_back(j);
+  }
+  out["disclaimer"] = k_disclaimer;
+  std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+}  // namespace
+
+CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
+  CLI::App* cmd = app.add_subcommand("identify", "Identify the licenses in files (SPDX ids, with evidence)");
+  cmd->add_option("inputs", options.inputs, "Files to read; - for standard input")->required();
+  cmd->add_flag_callback("--json", [&options] { options.format = OutputFormat::json; }, "Print JSON");
+  cmd->add_option_function<std::string>(
+         "--format",
+         [&options](const std::string& f) {
+           options.format = f == "json" ? OutputFormat::json : f == "tsv" ? OutputFormat::tsv : OutputFormat::text;
+         },
+         "Output format: text (default), json, or tsv (PATH<TAB>ID per input)")
+      ->check(CLI::IsMember({"text", "json", "tsv"}));
+  cmd->footer("Exit status: 0 a license found in every input, 3 some input holds none, 1 an input could not be "
+              "read, 2 bad arguments.");
+  return cmd;
+}
+
+int run_identify(const IdentifyOptions& options) {
+  std::vector<InputResult> results;
+  results.reserve(options.inputs.size());
+  bool any_error = false;
+  bool any_none = false;
+  for (const std::string& path : options.inputs) {
+    InputResult r = identify_input(path);
+    if (r.error) {
+      any_error = true;
+      std::fprintf(stderr, "aperture: error: %s\n", r.error->to_string().c_str());
+    } else if (r.licenses.empty()) {
+      any_none = true;
+    }
+    results.push_back(std::move(r));
+  }
+  switch (options.format) {
+  case OutputFormat::text:
+    print_text(results);
+    break;
+  case OutputFormat::json:
+    print_json(results);
+    break;
+  case OutputFormat::tsv:
+    print_tsv(results);
+    break;
+  }
+  std::fflush(stdout);
+  return any_error ? k_exit_error : any_none ? k_exit_no_license : k_exit_ok;
+}
+
+}  // namespace aperture::cli

@@ -1,0 +1,255 @@
+#include <aperture/license/identify.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include <aperture/license/expression.hpp>
+#include <aperture/license/normalize.hpp>
+#include <aperture/license/notices.hpp>
+#include <aperture/license/text_matcher.hpp>
+#include <aperture/util/text.hpp>
+
+namespace aperture::license {
+
+namespace {
+
+// A match before line numbers are attached: byte span in the input.
+struct Found {
+  std::string id;
+  MatchKind kind = MatchKind::notice;
+  double confidence = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string evidence;
+};
+
+int strength(MatchKind k) {
+  switch (k) {
+  case MatchKind::license_text:
+    return 4;
+  case MatchKind::embedded_text:
+    return 3;
+  case MatchKind::spdx_tag:
+    return 2;
+  case MatchKind::declared:
+    return 1;
+  case MatchKind::notice:
+    return 0;
+  }
+  return 0;
+}
+
+// The id to report for a text shared by several ids: a current id, and
+// "-only" where "-or-later" shares the text (a notice decides "or later").
+std::string preferred_id(const SpdxIndex& index, std::uint32_t group) {
+  const std::vector<std::uint32_t>& members = index.group_members(group);
+  std::string best;
+  int best_rank = -1;
+  for (std::uint32_t m : members) {
+    LicenseInfo info = index.license(m);
+    std::string_view id = info.id;
+    int rank = (info.deprecated ? 0 : 4) + (id.ends_with("-only") ? 2 : 0) + (id.ends_with("-or-later") ? 0 : 1);
+    if (rank > best_rank) {
+      best_rank = rank;
+      best = std::string(id);
+    }
+  }
+  return best;
+}
+
+// "GPL-2.0-or-later" → {"GPL", "2.0", true}; other ids → empty family.
+struct GnuId {
+  std::string family;
+  std::string version;
+  bool later = false;
+};
+
+GnuId parse_gnu(std::string_view id) {
+  for (std::string_view family : {"LGPL", "AGPL", "GPL"}) {
+    if (id.starts_with(family) && id.size() > family.size() && id[family.size()] == '-') {
+      std::string_view rest = id.substr(family.size() + 1);
+      bool later = rest.ends_with("-or-later");
+      bool only = rest.ends_with("-only");
+      if (!later && !only) {
+        return {};
+      }
+      rest.remove_suffix(later ? 9 : 5);
+      return GnuId{std::string(family), std::string(rest), later};
+    }
+  }
+  return {};
+}
+
+class Combiner {
+public:
+  Combiner(std::string_view text, const SpdxIndex& index) : m_text(text), m_index(index) {}
+
+  std::vector<LicenseMatch> run() {
+    std::vector<Token> tokens = tokenize(m_text);
+    std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
+    add_texts(tokens, find_license_texts(m_index, ids));
+    add_notices(find_notices(m_text));
+    refine_gnu_versions();
+    return merge();
+  }
+
+private:
+  void add_texts(const std::vector<Token>& tokens, const std::vector<TextMatch>& texts) {
+    for (const TextMatch& t : texts) {
+      const Alignment& a = t.alignment;
+      Found f;
+      f.id = preferred_id(m_index, a.group);
+      f.begin = tokens[a.doc_begin].offset;
+      const Token& last = tokens[a.doc_end - 1];
+      f.end = last.offset + last.word.size();
+      bool whole = (a.doc_end - a.doc_begin) * 10 >= tokens.size() * 8;
+      f.kind = whole ? MatchKind::license_text : MatchKind::embedded_text;
+      f.confidence = t.confidence;
+      f.evidence = std::to_string(a.matched) + " of " + std::to_string(a.license_words) +
+                   " words of the license text matched, " + std::to_string(a.inserted) + " inserted";
+      m_text_spans.emplace_back(f.begin, f.end);
+      m_found.push_back(std::move(f));
+    }
+  }
+
+  bool inside_text(std::size_t begin, std::size_t end) const {
+    return std::any_of(m_text_spans.begin(), m_text_spans.end(),
+                       [&](const auto& s) { return begin >= s.first && end <= s.second + 1; });
+  }
+
+  void add_notices(const std::vector<Notice>& notices) {
+    for (const Notice& n : notices) {
+      if (inside_text(n.begin, n.end)) {
+        continue;  // part of a license text already found (e.g. its "How to apply" appendix)
+      }
+      if (n.kind == NoticeKind::spdx_tag) {
+        add_tag(n);
+        continue;
+      }
+      m_found.push_back(Found{n.id, MatchKind::notice, n.confidence, n.begin, n.end, n.evidence});
+    }
+  }
+
+  void add_tag(const Notice& n) {
+    auto expr = parse_expression(n.id, m_index);
+    if (!expr) {
+      return;
+    }
+    for (std::string& term : leaf_terms(*expr)) {
+      m_found.push_back(Found{term, MatchKind::spdx_tag, 1.0, n.begin, n.end, n.evidence});
+    }
+  }
+
+  // A notice saying "version 2 or any later version" turns the GPL-2.0 text
+  // into GPL-2.0-or-later; a mention with no version adds nothing when the
+  // same family is named with one.
+  void refine_gnu_versions() {
+    for (Found& f : m_found) {
+      GnuId g = parse_gnu(f.id);
+      if (g.family.empty() || g.later || strength(f.kind) < strength(MatchKind::embedded_text)) {
+        continue;
+      }
+      std::string later_id = g.family + "-" + g.version + "-or-later";
+      if (std::any_of(m_found.begin(), m_found.end(), [&](const Found& o) { return o.id == later_id; })) {
+        f.id = later_id;
+      }
+    }
+    std::vector<Found> kept;
+    for (const Found& f : m_found) {
+      if (f.kind == MatchKind::notice && f.confidence < 0.8) {
+        GnuId g = parse_gnu(f.id);
+        bool versioned_sibling = std::any_of(m_found.begin(), m_found.end(), [&](const Found& o) {
+          return &o != &f && parse_gnu(o.id).family == g.family && o.confidence >= 0.8;
+        });
+        if (!g.family.empty() && versioned_sibling) {
+          continue;
+        }
+      }
+      kept.push_back(f);
+    }
+    m_found = std::move(kept);
+  }
+
+  // One LicenseMatch per id: the strongest kind, the best confidence, every span.
+  std::vector<LicenseMatch> merge() {
+    util::LineIndex lines(m_text);
+    std::vector<LicenseMatch> out;
+    std::map<std::string, std::size_t> by_id;
+    std::sort(m_found.begin(), m_found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    for (const Found& f : m_found) {
+      LineRange range{lines.line_of(f.begin), lines.line_of(f.end > f.begin ? f.end - 1 : f.begin)};
+      auto it = by_id.find(f.id);
+      if (it == by_id.end()) {
+        LicenseMatch m;
+        m.id = f.id;
+        describe(m);
+        m.confidence = f.confidence;
+        m.kind = f.kind;
+        m.lines.push_back(range);
+        m.evidence = f.evidence;
+        by_id.emplace(f.id, out.size());
+        out.push_back(std::move(m));
+        continue;
+      }
+      LicenseMatch& m = out[it->second];
+      if (strength(f.kind) > strength(m.kind)) {
+        m.kind = f.kind;
+        m.evidence = f.evidence;
+      }
+      m.confidence = std::max(m.confidence, f.confidence);
+      if (m.lines.back().last + 1 >= range.first) {
+        m.lines.back().last = std::max(m.lines.back().last, range.last);
+      } else {
+        m.lines.push_back(range);
+      }
+    }
+    return out;
+  }
+
+  void describe(LicenseMatch& m) const {
+    std::string_view base = m.id;
+    std::size_t with = base.find(" WITH ");
+    if (with != std::string_view::npos) {
+      base = base.substr(0, with);
+    }
+    if (auto i = m_index.find(base)) {
+      LicenseInfo info = m_index.license(*i);
+      m.name = std::string(info.name);
+      m.osi_approved = info.osi_approved;
+      if (with != std::string_view::npos) {
+        m.name += " with " + m.id.substr(with + 6);
+      }
+    } else {
+      m.name = m.id;
+    }
+  }
+
+  std::string_view m_text;
+  const SpdxIndex& m_index;
+  std::vector<Found> m_found;
+  std::vector<std::pair<std::size_t, std::size_t>> m_text_spans;
+};
+
+}  // namespace
+
+std::string_view to_string(MatchKind kind) {
+  switch (kind) {
+  case MatchKind::license_text:
+    return "license_text";
+  case MatchKind::embedded_text:
+    return "embedded_text";
+  case MatchKind::spdx_tag:
+    return "spdx_tag";
+  case MatchKind::notice:
+    return "notice";
+  case MatchKind::declared:
+    return "declared";
+  }
+  return "unknown";
+}
+
+std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index) {
+  return Combiner(text, index).run();
+}
+
+}  // namespace aperture::license

@@ -1,0 +1,18 @@
+// The license identifier: every license in a text, with how it matched and
+// where. Combines whole-text matching (text_matcher), SPDX tags and notices.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <aperture/license/match.hpp>
+#include <aperture/license/spdx_index.hpp>
+
+namespace aperture::license {
+
+// Every license found in `text` (UTF-8, "\n" line ends), in order of first
+// appearance. Empty when none is found.
+std::vector<LicenseMatch> identify_text(std::string_view text,
+                                        const SpdxIndex& index = SpdxIndex::embedded());
+
+}  // namespace aperture::license

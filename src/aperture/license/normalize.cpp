@@ -1,0 +1,301 @@
+#include <aperture/license/normalize.hpp>
+
+#include <array>
+#include <utility>
+
+namespace aperture::license {
+
+namespace {
+
+// Varietal spellings (SPDX equivalentwords.txt, the single-word entries, and
+// British/American pairs that occur in license texts).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 40> k_equivalents{{
+    {"acknowledgement", "acknowledgment"}, {"analogue", "analog"},
+    {"analyse", "analyze"},                {"artefact", "artifact"},
+    {"authorisation", "authorization"},    {"authorised", "authorized"},
+    {"calibre", "caliber"},                {"cancelled", "canceled"},
+    {"capitalisations", "capitalizations"}, {"catalogue", "catalog"},
+    {"categorise", "categorize"},          {"centre", "center"},
+    {"emphasised", "emphasized"},          {"favour", "favor"},
+    {"favourite", "favorite"},             {"fulfil", "fulfill"},
+    {"fulfilment", "fulfillment"},         {"initialise", "initialize"},
+    {"judgement", "judgment"},             {"labelling", "labeling"},
+    {"labour", "labor"},                   {"licence", "license"},
+    {"licences", "licenses"},              {"licenced", "licensed"},
+    {"licencing", "licensing"},            {"licencee", "licensee"},
+    {"licencor", "licensor"},              {"maximise", "maximize"},
+    {"modelled", "modeled"},               {"modelling", "modeling"},
+    {"offence", "offense"},                {"optimise", "optimize"},
+    {"organisation", "organization"},      {"organise", "organize"},
+    {"practise", "practice"},              {"programme", "program"},
+    {"realise", "realize"},                {"recognise", "recognize"},
+    {"signalling", "signaling"},           {"utilisation", "utilization"},
+}};
+
+constexpr std::array<std::string_view, 5> k_dropped_words{"http", "https", "www", "ftp", "mailto"};
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Non-ASCII characters that act as punctuation: quotes, dashes, bullets,
+// non-breaking space, ©, §, ®.
+bool is_unicode_punct(std::string_view text, std::size_t i, std::size_t* length) {
+  static constexpr std::array<std::string_view, 16> k_punct{
+      "\u2018", "\u2019", "\u201C", "\u201D", "\u2013", "\u2014", "\u2022", "\u00A0",
+      "\u00A9", "\u00A7", "\u00AE", "\u2122", "\u00B7", "\u2026", "\u00AB", "\u00BB"};
+  for (std::string_view p : k_punct) {
+    if (text.substr(i, p.size()) == p) {
+      *length = p.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_roman_numeral(std::string_view w) {
+  static constexpr std::array<std::string_view, 13> k_roman{
+      "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"};
+  for (std::string_view r : k_roman) {
+    if (w == r) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A list marker word: one or two digits, one letter, or a small roman numeral.
+bool is_list_marker_word(std::string_view w) {
+  if (w.size() == 1) {
+    return true;
+  }
+  if (w.size() == 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9') {
+    return true;
+  }
+  return is_roman_numeral(w);
+}
+
+class Tokenizer {
+public:
+  explicit Tokenizer(std::string_view text) : m_text(text) {}
+
+  std::vector<Token> run() {
+    while (m_pos < m_text.size()) {
+      if (m_at_line_start && skip_copyright_line()) {
+        continue;
+      }
+      step();
+    }
+    return std::move(m_tokens);
+  }
+
+private:
+  // One character, tag, entity or word.
+  void step() {
+    unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
+    if (c == '\n') {
+      m_at_line_start = true;
+      m_words_on_line = 0;
+      ++m_pos;
+      return;
+    }
+    if (c == '<' && skip_tag()) {
+      return;
+    }
+    if (c == '&' && skip_entity()) {
+      return;
+    }
+    if (c == '(' && skip_parenthesised_marker()) {
+      return;
+    }
+    std::size_t punct_length = 0;
+    if (c >= 0x80 && is_unicode_punct(m_text, m_pos, &punct_length)) {
+      m_pos += punct_length;
+      return;
+    }
+    if (is_ascii_alnum(c) || c >= 0x80) {
+      read_word();
+      return;
+    }
+    ++m_pos;
+  }
+
+  // Reads a word; letters joined by hyphens form one word ("sub-license").
+  void read_word() {
+    std::size_t start = m_pos;
+    std::string word;
+    while (m_pos < m_text.size()) {
+      unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
+      std::size_t punct_length = 0;
+      if (c >= 0x80 && is_unicode_punct(m_text, m_pos, &punct_length)) {
+        break;
+      }
+      if (is_ascii_alnum(c) || c >= 0x80) {
+        word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        ++m_pos;
+        continue;
+      }
+      bool hyphen_join = c == '-' && !word.empty() && is_letter(word.back()) &&
+                         m_pos + 1 < m_text.size() && is_letter(m_text[m_pos + 1]);
+      if (!hyphen_join) {
+        break;
+      }
+      ++m_pos;
+    }
+    emit(std::move(word), start);
+  }
+
+  static bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  void emit(std::string word, std::size_t start) {
+    bool first_on_line = m_words_on_line == 0;
+    ++m_words_on_line;
+    m_at_line_start = false;
+    // "1." / "a)" / "iv." opening a line are list markers.
+    if (first_on_line && is_list_marker_word(word) && m_pos < m_text.size() &&
+        (m_text[m_pos] == '.' || m_text[m_pos] == ')')) {
+      return;
+    }
+    for (std::string_view dropped : k_dropped_words) {
+      if (word == dropped) {
+        return;
+      }
+    }
+    std::string_view canon = canonical_word(word);
+    if (canon.data() != word.data()) {
+      word = std::string(canon);
+    }
+    // "copyright owner" is "copyright holder".
+    if (word == "owner" && !m_tokens.empty() && m_tokens.back().word == "copyright") {
+      word = "holder";
+    }
+    m_tokens.push_back(Token{std::move(word), static_cast<std::uint32_t>(start)});
+  }
+
+  // "(a)", "(12)", "(iv)", "(c)": list markers and the copyright sign.
+  bool skip_parenthesised_marker() {
+    std::size_t close = m_text.find(')', m_pos + 1);
+    if (close == std::string_view::npos || close - m_pos > 5 || close == m_pos + 1) {
+      return false;
+    }
+    std::string inner;
+    for (std::size_t i = m_pos + 1; i < close; ++i) {
+      unsigned char c = static_cast<unsigned char>(m_text[i]);
+      if (!is_ascii_alnum(c)) {
+        return false;
+      }
+      inner.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    }
+    if (!is_list_marker_word(inner)) {
+      return false;
+    }
+    m_pos = close + 1;
+    return true;
+  }
+
+  // HTML/XML tags and template placeholders: "<p>", "</a>", "<year>",
+  // "<copyright holders>", "<foo@example.org>".
+  bool skip_tag() {
+    if (m_pos + 1 >= m_text.size()) {
+      return false;
+    }
+    char next = m_text[m_pos + 1];
+    if (!(is_letter(next) || next == '/' || next == '!' || next == '?' || next == '<')) {
+      return false;
+    }
+    std::size_t limit = std::min(m_text.size(), m_pos + 300);
+    for (std::size_t i = m_pos + 1; i < limit; ++i) {
+      if (m_text[i] == '>') {
+        if (i + 1 < m_text.size() && m_text[i + 1] == '>') {
+          ++i;  // "<<var>>"
+        }
+        m_pos = i + 1;
+        return true;
+      }
+      if (m_text[i] == '<' && !(i == m_pos + 1)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // "&amp;", "&quot;", "&#169;", "&#xA9;".
+  bool skip_entity() {
+    std::size_t i = m_pos + 1;
+    std::size_t limit = std::min(m_text.size(), m_pos + 10);
+    if (i < limit && m_text[i] == '#') {
+      ++i;
+    }
+    std::size_t begin = i;
+    while (i < limit && is_ascii_alnum(static_cast<unsigned char>(m_text[i]))) {
+      ++i;
+    }
+    if (i == begin || i >= limit || m_text[i] != ';') {
+      return false;
+    }
+    m_pos = i + 1;
+    return true;
+  }
+
+  // A line whose first word is a copyright statement: "Copyright (c) 2004 X",
+  // "Copyright 2004 X", "(c) X", "© X", "Copyright <year> <owner>".
+  bool skip_copyright_line() {
+    std::size_t i = m_pos;
+    // Skip comment markers, bullets and spaces.
+    while (i < m_text.size() && m_text[i] != '\n' &&
+           !is_ascii_alnum(static_cast<unsigned char>(m_text[i])) && m_text[i] != '(' &&
+           m_text[i] != '<' && static_cast<unsigned char>(m_text[i]) < 0x80) {
+      ++i;
+    }
+    std::string_view rest = m_text.substr(i, 40);
+    std::string lower;
+    for (char c : rest) {
+      lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    bool is_copyright = false;
+    if (lower.rfind("(c)", 0) == 0 || lower.rfind("\u00A9", 0) == 0) {
+      is_copyright = true;
+    } else if (lower.rfind("copyright", 0) == 0 || lower.rfind("portions copyright", 0) == 0) {
+      std::size_t after = lower.find("copyright") + 9;
+      while (after < lower.size() && (lower[after] == ' ' || lower[after] == ':')) {
+        ++after;
+      }
+      std::string_view tail = std::string_view(lower).substr(std::min(after, lower.size()));
+      is_copyright = tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 ||
+                     (!tail.empty() && ((tail[0] >= '0' && tail[0] <= '9') || tail[0] == '<' ||
+                                        tail[0] == '[' || tail[0] == '{' || tail[0] == '$'));
+    }
+    if (!is_copyright) {
+      m_at_line_start = false;
+      return false;
+    }
+    std::size_t eol = m_text.find('\n', i);
+    m_pos = eol == std::string_view::npos ? m_text.size() : eol;
+    return true;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  bool m_at_line_start = true;
+  std::uint32_t m_words_on_line = 0;
+  std::vector<Token> m_tokens;
+};
+
+}  // namespace
+
+std::string_view canonical_word(std::string_view word) {
+  for (const auto& [from, to] : k_equivalents) {
+    if (word == from) {
+      return to;
+    }
+  }
+  return word;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  return Tokenizer(text).run();
+}
+
+}  // namespace aperture::license

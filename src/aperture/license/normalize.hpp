@@ -1,0 +1,35 @@
+// Tokenisation and normalisation of license texts, following the SPDX License
+// List Matching Guidelines. The same code runs at build time (over the SPDX
+// texts, in aperture_indexgen) and at run time (over inputs), so both sides
+// always agree on what a word is.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aperture::license {
+
+struct Token {
+  std::string word;           // normalised: lower case, varietal spellings unified
+  std::uint32_t offset = 0;   // byte offset of the word in the input text
+};
+
+// Splits `text` into normalised words. What the guidelines let a matcher ignore
+// is dropped here:
+// - case, white space, punctuation, quotes and dashes (words are letters and digits;
+//   "sub-license" and "sublicense" are the same word);
+// - comment markers of source files (they are punctuation);
+// - list markers: "1.", "(a)", "iv)" at a line start and "(b)" anywhere;
+// - copyright lines ("Copyright (c) 2004 ...", "(c) ...", "©"), which the
+//   templates treat as replaceable;
+// - URL schemes ("http", "https", "www");
+// - markup: HTML/XML tags, template placeholders such as "<year>" and entities;
+// - varietal spellings from the SPDX equivalent-words list ("licence" → "license").
+std::vector<Token> tokenize(std::string_view text);
+
+// The canonical spelling of one lower-case word (the equivalent-words table).
+std::string_view canonical_word(std::string_view word);
+
+}  // namespace aperture::license

@@ -1,0 +1,394 @@
+#include <aperture/license/notices.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace aperture::license {
+
+namespace {
+
+// A notice that names one license unambiguously.
+struct Rule {
+  const char* pattern;  // over NoticeText::flat(): lower case, single spaces
+  const char* id;
+};
+
+// Each pattern names its license with its version; bare family names
+// ("the BSD license", "a Creative Commons license") are ambiguous and left out.
+constexpr Rule k_rules[] = {
+    // Apache
+    {R"(apache licen[cs]e,? (?:version |v|ver\.? )?2\.0|apache-2\.0|apache 2\.0 licen[cs]e|licen[cs]ed under (?:the )?apache 2\.0|apache software licen[cs]e,? (?:version |v)?2\.0|apache licen[cs]e 2\.0|www\.apache\.org/licenses/license-2\.0)", "Apache-2.0"},
+    {R"(apache licen[cs]e,? (?:version |v)?1\.1|apache software licen[cs]e,? (?:version |v)?1\.1|apache-1\.1)", "Apache-1.1"},
+    {R"(apache licen[cs]e,? (?:version |v)?1\.0|apache software licen[cs]e,? (?:version |v)?1\.0|apache-1\.0)", "Apache-1.0"},
+    // MIT family
+    {R"((?:released|licen[cs]ed|distributed|available|provided|published|covered|dual licen[cs]ed|licen[cs]ed freely) under (?:the )?(?:terms of (?:the )?)?(?:expat|mit)(?: licen[cs]e| \(?x11\)? licen[cs]e|\b)|\bmit licen[cs]ed\b|the mit licen[cs]e \(mit\)|^licen[cs]e:? mit\b| licen[cs]e:? mit\b|opensource\.org/licenses/mit\b|\(the "?mit licen[cs]e"?\))", "MIT"},
+    {R"(\bmit-0\b|mit no attribution)", "MIT-0"},
+    {R"(\bx11 licen[cs]e\b)", "X11"},
+    // BSD family
+    {R"(\bbsd[- ]3[- ]clause\b|\b3[- ]clause bsd\b|\bnew bsd licen[cs]e|\bmodified bsd licen[cs]e|\brevised bsd licen[cs]e|\bthree[- ]clause bsd\b|\bbsd 3-clause\b)", "BSD-3-Clause"},
+    {R"(\bbsd[- ]2[- ]clause\b|\b2[- ]clause bsd\b|\bsimplified bsd licen[cs]e|\bfreebsd licen[cs]e|\btwo[- ]clause bsd\b)", "BSD-2-Clause"},
+    {R"(\bbsd[- ]4[- ]clause\b|\b4[- ]clause bsd\b|\boriginal bsd licen[cs]e|\bfour[- ]clause bsd\b)", "BSD-4-Clause"},
+    {R"(\b0bsd\b|zero[- ]clause bsd)", "0BSD"},
+    // Mozilla, Eclipse, CDDL, CPL
+    {R"(mozilla public licen[cs]e,? (?:v\.? ?|version |v)?2\.0|\bmpl[- ]?(?:v)?2\.0\b)", "MPL-2.0"},
+    {R"(mozilla public licen[cs]e,? (?:v\.? ?|version |v)?1\.1|\bmpl[- ]?(?:v)?1\.1\b)", "MPL-1.1"},
+    {R"(mozilla public licen[cs]e,? (?:v\.? ?|version |v)?1\.0|\bmpl[- ]?(?:v)?1\.0\b)", "MPL-1.0"},
+    {R"(eclipse public licen[cs]e,? (?:v\.? ?|version |-)?1\.0|\bepl[- ]?(?:v)?1\.0\b)", "EPL-1.0"},
+    {R"(eclipse public licen[cs]e,? (?:v\.? ?|version |-)?2\.0|\bepl[- ]?(?:v)?2\.0\b)", "EPL-2.0"},
+    {R"(eclipse distribution licen[cs]e,? (?:v\.? ?|version |-)?1\.0)", "BSD-3-Clause"},
+    {R"(common development and distribution licen[cs]e \(cddl\),? (?:version |v)?1\.0|common development and distribution licen[cs]e,? (?:version |v)?1\.0|\bcddl[- ]1\.0\b)", "CDDL-1.0"},
+    {R"(common development and distribution licen[cs]e,? (?:version |v)?1\.1|\bcddl[- ]1\.1\b)", "CDDL-1.1"},
+    {R"(common public licen[cs]e,? (?:version |v|-)?1\.0|\bcpl[- ]1\.0\b)", "CPL-1.0"},
+    // Others with a version in their name
+    {R"(boost software licen[cs]e,? (?:- )?(?:version |v)?1\.0|\bbsl-1\.0\b|boost\.org/license_1_0\.txt)", "BSL-1.0"},
+    {R"(artistic licen[cs]e,? (?:version |v)?2\.0|\bartistic-2\.0\b)", "Artistic-2.0"},
+    {R"(academic free licen[cs]e,? (?:version |v)?3\.0|\bafl-3\.0\b)", "AFL-3.0"},
+    {R"(academic free licen[cs]e,? (?:version |v)?2\.1\b)", "AFL-2.1"},
+    {R"(open software licen[cs]e,? (?:version |v)?3\.0|\bosl-3\.0\b)", "OSL-3.0"},
+    {R"(european union public licen[cs]e,? (?:version |v)?1\.2|\beupl-1\.2\b)", "EUPL-1.2"},
+    {R"(european union public licen[cs]e,? (?:version |v)?1\.1|\beupl-1\.1\b)", "EUPL-1.1"},
+    {R"(microsoft public licen[cs]e|\bms-pl\b)", "MS-PL"},
+    {R"(microsoft reciprocal licen[cs]e|\bms-rl\b)", "MS-RL"},
+    {R"(university of illinois/ncsa open source licen[cs]e|\bncsa open source licen[cs]e)", "NCSA"},
+    {R"(\bisc licen[cs]e\b|licen[cs]ed under (?:the )?isc\b|\blicen[cs]e:? isc\b)", "ISC"},
+    {R"(\bzlib licen[cs]e\b|\bzlib/libpng licen[cs]e|licen[cs]ed under (?:the )?zlib\b)", "Zlib"},
+    {R"(\bthe unlicen[cs]e\b|unlicen[cs]e\.org)", "Unlicense"},
+    {R"(do what the fuck you want to public licen[cs]e|\bwtfpl\b)", "WTFPL"},
+    {R"(sil open font licen[cs]e,? (?:version |v)?1\.1|\bofl-1\.1\b)", "OFL-1.1"},
+    {R"(python software foundation licen[cs]e,? (?:version |v)?2\b|\bpsf licen[cs]e,? (?:version |v)?2\b)", "PSF-2.0"},
+    {R"(php licen[cs]e,? (?:version |v)?3\.01)", "PHP-3.01"},
+    {R"(php licen[cs]e,? (?:version |v)?3\.0\b)", "PHP-3.0"},
+    {R"(same terms as ruby\b|ruby'?s licen[cs]e|ruby licen[cs]e)", "Ruby"},
+    {R"(\bpostgresql licen[cs]e\b)", "PostgreSQL"},
+    {R"(universal permissive licen[cs]e,? (?:v|version )?1\.0|\bupl-1\.0\b)", "UPL-1.0"},
+    {R"(mulan permissive software licen[cs]e,? (?:version |v)?2|mulanpsl-2\.0)", "MulanPSL-2.0"},
+    {R"(open database licen[cs]e|\bodbl-1\.0\b)", "ODbL-1.0"},
+    {R"(\bcc0[- ]1\.0\b|\bcc0 licen[cs]e|creative commons zero|creative commons cc0|publicdomain/zero/1\.0)", "CC0-1.0"},
+    {R"(latex project public licen[cs]e,? (?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
+    {R"(educational community licen[cs]e,? (?:version |v)?2\.0|\becl-2\.0\b)", "ECL-2.0"},
+    {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
+};
+
+// Creative Commons names with their version: "creative commons attribution-
+// sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
+const char* k_cc_pattern =
+    R"((?:creative ?commons (?:licen[cs]e )?(attribution(?:[- ](?:non-?commercial|share-?alike|no-?derivatives|no-?derivs))*)(?: international| unported| generic)?(?: public)?(?: licen[cs]e)?,? \(?(?:cc[ -][a-z -]+\)? )?(?:version |v)?(\d\.\d))|(?:\bcc[- ](by(?:-(?:nc|sa|nd))*)[- ](\d\.\d))|(?:creativecommons\.org/licenses/(by(?:-(?:nc|sa|nd))*)/(\d\.\d)))";
+
+std::string cc_id(std::string kind, const std::string& version) {
+  // "attribution-noncommercial-sharealike" → "BY-NC-SA"
+  std::string out = "CC-BY";
+  auto has = [&](const char* a, const char* b) {
+    return kind.find(a) != std::string::npos || kind.find(b) != std::string::npos;
+  };
+  if (has("non-commercial", "noncommercial") || kind.find("-nc") != std::string::npos) {
+    out += "-NC";
+  }
+  if (has("no-deriv", "noderiv") || kind.find("-nd") != std::string::npos) {
+    out += "-ND";
+  }
+  if (has("share-alike", "sharealike") || kind.find("-sa") != std::string::npos) {
+    out += "-SA";
+  }
+  return out + "-" + version;
+}
+
+// GNU licenses: the family and version come from the words around the name.
+const char* k_gnu_pattern =
+    R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?general public licen[cs]e\b|\b(l|a)?gpl(?:v|-|\s)?(\d(?:\.\d)?)?(\+)?(?:-(only|or-later))?\b)";
+
+struct GnuReading {
+  std::string family;  // GPL, LGPL, AGPL
+  std::string version; // "2", "2.1", "" when none
+  bool later = false;
+};
+
+std::string gnu_id(const GnuReading& r) {
+  std::string v = r.version;
+  if (v.empty()) {
+    // No version named: any version may be chosen (GPL §9, LGPL §13).
+    v = r.family == "LGPL" ? "2.0" : r.family == "AGPL" ? "3.0" : "1.0";
+    return r.family + "-" + v + (r.family == "AGPL" ? "-only" : "-or-later");
+  }
+  if (v.find('.') == std::string::npos) {
+    v += ".0";
+  }
+  if (r.family == "LGPL" && v == "2.0" && r.version == "2") {
+    v = "2.0";
+  }
+  return r.family + "-" + v + (r.later ? "-or-later" : "-only");
+}
+
+// Words that make a mention of a license a statement about this file.
+bool is_licensing_context(std::string_view before) {
+  static const re2::RE2 k_context(
+      R"((?:under|terms of|licen[cs]ed|released|distributed|covered by|subject to|licen[cs]e:|redistribute|governed by|available|conditions of|copyleft|\bis gpl|dual[- ]licen[cs]ed|spdx))");
+  return re2::RE2::PartialMatch(before, k_context);
+}
+
+bool valid_gnu_version(const std::string& family, const std::string& v) {
+  if (family == "GPL") {
+    return v == "1" || v == "2" || v == "3" || v == "1.0" || v == "2.0" || v == "3.0";
+  }
+  if (family == "LGPL") {
+    return v == "2" || v == "2.0" || v == "2.1" || v == "3" || v == "3.0";
+  }
+  return v == "1" || v == "3" || v == "1.0" || v == "3.0";
+}
+
+std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std::size_t end,
+                                   const std::string& lead, const std::string& abbrev_family,
+                                   const std::string& abbrev_version, bool abbrev_plus,
+                                   const std::string& abbrev_suffix) {
+  GnuReading r;
+  bool abbreviated = lead.empty() && flat.substr(begin, end - begin).find("general") == std::string_view::npos;
+  if (abbreviated) {
+    r.family = abbrev_family == "l" ? "LGPL" : abbrev_family == "a" ? "AGPL" : "GPL";
+    r.version = abbrev_version;
+    r.later = abbrev_plus || abbrev_suffix == "or-later";
+  } else {
+    r.family = lead == "lesser" || lead == "library" ? "LGPL" : lead == "affero" ? "AGPL" : "GPL";
+  }
+  // The sentence after the name: version and "or any later version".
+  std::size_t stop = std::min(flat.size(), end + 220);
+  std::string_view after = flat.substr(end, stop - end);
+  for (std::size_t i = 0; i + 1 < after.size(); ++i) {
+    bool period_end = after[i] == '.' && after[i + 1] == ' ' && i > 0 && !(after[i - 1] >= '0' && after[i - 1] <= '9');
+    if (period_end || after.substr(i, 2) == "\n\n") {
+      after = after.substr(0, i);
+      break;
+    }
+  }
+  static const re2::RE2 k_version(R"(^(?:[^;]{0,80}?)\b(?:version|v\.?|ver\.?)\s?(\d(?:\.\d)?)\b)");
+  static const re2::RE2 k_comma_version(R"(^,?\s*\(?(?:[a-z]+\)?,?\s)?(\d\.\d)\b)");
+  static const re2::RE2 k_later(
+      R"(or \(?at your option\)? any later|or any later|any later version|or later|or newer|and later|or \(at your option\) version|\(or later\)|or, at your option, any later|or any newer)");
+  std::string version;
+  if (r.version.empty() &&
+      (re2::RE2::PartialMatch(after, k_version, &version) || re2::RE2::PartialMatch(after, k_comma_version, &version))) {
+    r.version = version;
+  }
+  if (!r.later && re2::RE2::PartialMatch(after.substr(0, 200), k_later)) {
+    r.later = true;
+  }
+  if (!r.version.empty() && !valid_gnu_version(r.family, r.version)) {
+    return std::nullopt;
+  }
+  return r;
+}
+
+struct CompiledRules {
+  std::vector<std::unique_ptr<re2::RE2>> rules;
+  re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
+  std::unique_ptr<re2::RE2> cc;
+  std::unique_ptr<re2::RE2> gnu;
+  std::unique_ptr<re2::RE2> tag;
+
+  CompiledRules() {
+    re2::RE2::Options opt;
+    opt.set_max_mem(64 << 20);
+    for (const Rule& rule : k_rules) {
+      rules.push_back(std::make_unique<re2::RE2>(rule.pattern, opt));
+      set.Add(rule.pattern, nullptr);
+    }
+    set.Compile();
+    cc = std::make_unique<re2::RE2>(k_cc_pattern, opt);
+    gnu = std::make_unique<re2::RE2>(k_gnu_pattern, opt);
+    tag = std::make_unique<re2::RE2>(R"(spdx-license-identifier:\s*([^\n]*))", opt);
+  }
+};
+
+const CompiledRules& compiled() {
+  static const CompiledRules k_compiled;
+  return k_compiled;
+}
+
+bool is_comment_char(char c) {
+  return c == '/' || c == '*' || c == '#' || c == ';' || c == '!' || c == '%' || c == '-' || c == '"' ||
+         c == '\'' || c == '>' || c == '|' || c == '=' || c == '+' || c == '{' || c == '}';
+}
+
+class NoticeScanner {
+public:
+  NoticeScanner(std::string_view text, const NoticeText& nt) : m_text(text), m_nt(nt), m_flat(nt.flat()) {}
+
+  std::vector<Notice> run() {
+    scan_tags();
+    scan_rules();
+    scan_cc();
+    scan_gnu();
+    std::sort(m_out.begin(), m_out.end(), [](const Notice& a, const Notice& b) { return a.begin < b.begin; });
+    return std::move(m_out);
+  }
+
+private:
+  void add(std::string id, NoticeKind kind, std::size_t flat_begin, std::size_t flat_end, double confidence) {
+    Notice n;
+    n.id = std::move(id);
+    n.kind = kind;
+    n.begin = m_nt.source_offset(flat_begin);
+    n.end = m_nt.source_offset(flat_end > flat_begin ? flat_end - 1 : flat_begin) + 1;
+    n.evidence = std::string(m_flat.substr(flat_begin, std::min<std::size_t>(flat_end - flat_begin, 200)));
+    n.confidence = confidence;
+    m_out.push_back(std::move(n));
+  }
+
+  void scan_tags() {
+    if (m_flat.find("spdx-license-identifier") == std::string::npos) {
+      return;
+    }
+    // Tags are read from the original text, where case and line ends survive.
+    static const re2::RE2 k_tag(R"((?i)spdx-license-identifier:[ \t]*([^\r\n]*))");
+    re2::StringPiece input(m_text.data(), m_text.size());
+    re2::StringPiece whole;
+    re2::StringPiece expr;
+    std::size_t pos = 0;
+    while (pos < m_text.size() &&
+           k_tag.Match(input, pos, m_text.size(), re2::RE2::UNANCHORED, &whole, 1) &&
+           re2::RE2::PartialMatch(whole, k_tag, &expr)) {
+      std::string value(expr);
+      // Trailing comment closers: "*/", "-->", "#}".
+      while (!value.empty() && (is_comment_char(value.back()) || value.back() == ' ')) {
+        value.pop_back();
+      }
+      Notice n;
+      n.id = value;
+      n.kind = NoticeKind::spdx_tag;
+      n.begin = static_cast<std::size_t>(whole.data() - m_text.data());
+      n.end = n.begin + whole.size();
+      n.evidence = std::string(whole.substr(0, 200));
+      n.confidence = 1.0;
+      m_out.push_back(std::move(n));
+      pos = n.end == pos ? pos + 1 : static_cast<std::size_t>(whole.data() - m_text.data()) + whole.size();
+    }
+  }
+
+  void scan_rules() {
+    const CompiledRules& c = compiled();
+    std::vector<int> hits;
+    if (!c.set.Match(m_flat, &hits)) {
+      return;
+    }
+    std::sort(hits.begin(), hits.end());
+    for (int h : hits) {
+      each_match(*c.rules[static_cast<std::size_t>(h)], [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
+        add(k_rules[h].id, NoticeKind::notice, b, e, 0.9);
+      });
+    }
+  }
+
+  void scan_cc() {
+    if (m_flat.find("creative") == std::string::npos && m_flat.find("cc") == std::string::npos) {
+      return;
+    }
+    each_match(*compiled().cc, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
+      for (int i = 1; i <= 5; i += 2) {
+        if (!g[i].empty()) {
+          add(cc_id(std::string(g[i]), std::string(g[i + 1])), NoticeKind::notice, b, e, 0.9);
+          return;
+        }
+      }
+    });
+  }
+
+  void scan_gnu() {
+    if (m_flat.find("general public") == std::string::npos && m_flat.find("gpl") == std::string::npos) {
+      return;
+    }
+    each_match(*compiled().gnu, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
+      std::size_t ctx_begin = b > 120 ? b - 120 : 0;
+      std::string_view before = std::string_view(m_flat).substr(ctx_begin, b - ctx_begin);
+      std::string_view after = std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
+      bool abbreviated_with_version = !g[3].empty();
+      if (!abbreviated_with_version && !is_licensing_context(before) && !is_licensing_context(after)) {
+        return;
+      }
+      auto reading = read_gnu(m_flat, b, e, std::string(g[1]), std::string(g[2]), std::string(g[3]), !g[4].empty(),
+                              std::string(g[5]));
+      if (reading) {
+        add(gnu_id(*reading), NoticeKind::notice, b, e, reading->version.empty() ? 0.7 : 0.9);
+      }
+    });
+  }
+
+  template <typename F> void each_match(const re2::RE2& re, F&& on_match) {
+    constexpr int k_max_groups = 8;
+    re2::StringPiece groups[k_max_groups];
+    int n = std::min(k_max_groups, 1 + re.NumberOfCapturingGroups());
+    re2::StringPiece input(m_flat);
+    std::size_t pos = 0;
+    while (pos <= m_flat.size() && re.Match(input, pos, m_flat.size(), re2::RE2::UNANCHORED, groups, n)) {
+      auto b = static_cast<std::size_t>(groups[0].data() - m_flat.data());
+      std::size_t e = b + groups[0].size();
+      on_match(b, e, groups);
+      pos = e > b ? e : b + 1;
+    }
+  }
+
+  std::string_view m_text;
+  const NoticeText& m_nt;
+  const std::string& m_flat;
+  std::vector<Notice> m_out;
+};
+
+}  // namespace
+
+NoticeText::NoticeText(std::string_view text) {
+  m_flat.reserve(text.size());
+  m_source.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t eol = text.find('\n', i);
+    if (eol == std::string_view::npos) {
+      eol = text.size();
+    }
+    // Leading comment markers and spaces of the line.
+    std::size_t b = i;
+    while (b < eol && (text[b] == ' ' || text[b] == '\t' || is_comment_char(text[b]))) {
+      ++b;
+    }
+    bool blank = b == eol;
+    for (std::size_t k = b; k < eol; ++k) {
+      char c = text[k];
+      if (c == '\t' || c == ' ') {
+        if (!m_flat.empty() && m_flat.back() != ' ') {
+          m_flat.push_back(' ');
+          m_source.push_back(static_cast<std::uint32_t>(k));
+        }
+        continue;
+      }
+      m_flat.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      m_source.push_back(static_cast<std::uint32_t>(k));
+    }
+    // A blank line ends a paragraph; otherwise lines join with one space.
+    if (blank && !m_flat.empty() && m_flat.back() != '\n') {
+      if (m_flat.back() == ' ') {
+        m_flat.back() = '\n';
+      } else {
+        m_flat.push_back('\n');
+        m_source.push_back(static_cast<std::uint32_t>(eol));
+      }
+    } else if (!m_flat.empty() && m_flat.back() != ' ' && m_flat.back() != '\n') {
+      m_flat.push_back(' ');
+      m_source.push_back(static_cast<std::uint32_t>(std::min(eol, text.size() - 1)));
+    }
+    i = eol + 1;
+  }
+}
+
+std::size_t NoticeText::source_offset(std::size_t pos) const {
+  if (m_source.empty()) {
+    return 0;
+  }
+  return m_source[std::min(pos, m_source.size() - 1)];
+}
+
+std::vector<Notice> find_notices(std::string_view text) {
+  NoticeText nt(text);
+  return NoticeScanner(text, nt).run();
+}
+
+}  // namespace aperture::license

@@ -1,0 +1,54 @@
+// Finds whole license texts (alone or embedded in a larger file) by comparing
+// the input's words with every text of the SPDX list: shingles pick the
+// candidates, an anchored alignment measures how much of each candidate is
+// present and what was inserted into it.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <aperture/license/normalize.hpp>
+#include <aperture/license/spdx_index.hpp>
+
+namespace aperture::license {
+
+// How well one license text aligns with a span of the input.
+struct Alignment {
+  std::uint32_t group = 0;
+  std::uint32_t doc_begin = 0;   // first input word of the span (index into tokens)
+  std::uint32_t doc_end = 0;     // one past the last input word of the span
+  std::uint32_t license_words = 0;     // words of the license text
+  std::uint32_t optional_words = 0;    // of which may be absent (title, "how to apply" appendix)
+  std::uint32_t matched = 0;           // license words found in order in the span
+  std::uint32_t inserted = 0;          // span words that are not license words
+  std::uint32_t longest_insert = 0;    // longest run of inserted words
+  std::uint32_t longest_gap = 0;       // longest run of missing required license words
+  std::uint32_t missing_required = 0;  // required license words not found
+
+  // Share of the required license words that are present, 0..1.
+  [[nodiscard]] double coverage() const;
+  // Matched words less everything that differs; ranks competing texts.
+  [[nodiscard]] double score() const;
+};
+
+// A license text accepted as present.
+struct TextMatch {
+  Alignment alignment;
+  double confidence = 0;  // 0..1
+};
+
+// Normalised word ids of `tokens` in `index` (unknown words get k_unknown_word).
+std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Token> tokens);
+
+// Every license text present in `ids`, best first, non-overlapping.
+std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids);
+
+// Aligns group `group`'s text with `ids[begin, end)`. Exposed for tests.
+Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
+                std::uint32_t begin, std::uint32_t end);
+
+// Whether `a` is close enough to its license text to name that license.
+bool is_acceptable(const Alignment& a);
+
+}  // namespace aperture::license

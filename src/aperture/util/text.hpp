@@ -1,0 +1,49 @@
+// Turning raw input bytes into UTF-8 text with "\n" line ends, and mapping
+// byte offsets back to line numbers.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <aperture/util/result.hpp>
+
+namespace aperture::util {
+
+// Decodes `bytes`: strips a UTF-8 BOM, converts UTF-16 (LE or BE, with BOM) to
+// UTF-8, reads bytes that are not valid UTF-8 as Latin-1, and turns CRLF and
+// lone CR into LF. Fails with ErrorCode::binary when the data holds NUL bytes
+// (and is not UTF-16), naming `path`.
+Result<std::string> decode_text(std::string_view bytes, const std::string& path);
+
+// True when `s` is valid UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Line starts of a text, for offset → 1-based line number.
+class LineIndex {
+public:
+  explicit LineIndex(std::string_view text);
+  // 1-based line holding byte `offset`.
+  [[nodiscard]] std::uint32_t line_of(std::size_t offset) const;
+  [[nodiscard]] std::uint32_t line_count() const {
+    return static_cast<std::uint32_t>(m_starts.size());
+  }
+  // Byte offset where 1-based `line` starts.
+  [[nodiscard]] std::size_t start_of(std::uint32_t line) const { return m_starts[line - 1]; }
+
+private:
+  std::vector<std::size_t> m_starts;
+};
+
+// Lower-cases ASCII letters.
+std::string ascii_lower(std::string_view s);
+
+// `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+
+// Splits `s` on `sep`.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+}  // namespace aperture::util
