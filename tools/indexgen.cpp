@@ -86,6 +86,35 @@ std::vector<Entry> load_entries(const Options& opt) {
   return entries;
 }
 
+// Words of the title: up to three short lines at the top that are not
+// sentences ("GNU GENERAL PUBLIC LICENSE" / "Version 2, June 1991").
+std::uint32_t title_words(const std::string& text, const std::vector<aperture::license::Token>& tokens) {
+  std::uint32_t count = 0;
+  std::size_t line_start = 0;
+  for (int lines = 0; lines < 3 && count < tokens.size(); ++lines) {
+    // The line holding the next word.
+    std::size_t word_at = tokens[count].offset;
+    line_start = text.rfind('\n', word_at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    std::size_t line_end = text.find('\n', word_at);
+    std::string line = text.substr(line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
+    std::uint32_t words = 0;
+    while (count + words < tokens.size() && tokens[count + words].offset < line_start + line.size()) {
+      ++words;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+      line.pop_back();
+    }
+    bool sentence = line.find(". ") != std::string::npos || line.ends_with(".") || line.ends_with(":") ||
+                    line.ends_with(",") || line.ends_with(";");
+    if (words == 0 || words > 10 || sentence || count + words > 16) {
+      break;
+    }
+    count += words;
+  }
+  return count;
+}
+
 std::uint32_t next_pow2(std::uint64_t n) {
   std::uint32_t p = 1;
   while (p < n) {
@@ -124,21 +153,56 @@ private:
     for (const Entry& e : entries) {
       ix::LicenseRecord rec{intern(e.id), intern(e.name), intern(e.url), e.flags, 0xFFFFFFFFu};
       std::vector<std::uint32_t> ids;
-      for (const auto& t : tokenize(e.text)) {
+      std::vector<aperture::license::Token> tokens = tokenize(e.text);
+      for (const auto& t : tokens) {
         ids.push_back(word_id(t.word));
       }
-      if (!ids.empty()) {
+      std::uint32_t title_end = title_words(e.text, tokens);
+      if (!ids.empty() && (e.flags & ix::k_deprecated) == 0) {
         auto [it, inserted] = by_text.emplace(ids, static_cast<std::uint32_t>(m_groups.size()));
         if (inserted) {
           ix::GroupRecord g{static_cast<std::uint32_t>(m_tokens.size()),
                             static_cast<std::uint32_t>(ids.size()), 0,
-                            static_cast<std::uint32_t>(m_licenses.size())};
+                            static_cast<std::uint32_t>(m_licenses.size()), 0, 0};
+          set_optional_parts(g, ids, title_end);
           m_tokens.insert(m_tokens.end(), ids.begin(), ids.end());
           m_groups.push_back(g);
         }
         rec.group = it->second;
       }
       m_licenses.push_back(rec);
+    }
+  }
+
+  // Finds `phrase` (space-separated words) in `ids` at or after `from`.
+  std::uint32_t find_phrase(const std::vector<std::uint32_t>& ids, const std::string& phrase, std::uint32_t from) {
+    std::vector<std::uint32_t> want;
+    std::istringstream in(phrase);
+    for (std::string w; in >> w;) {
+      want.push_back(word_id(w));
+    }
+    auto it = std::search(ids.begin() + from, ids.end(), want.begin(), want.end());
+    return it == ids.end() ? static_cast<std::uint32_t>(ids.size()) : static_cast<std::uint32_t>(it - ids.begin());
+  }
+
+  // The SPDX templates mark the title and the "How to apply" appendix
+  // optional; copies also often drop a license text carried along at the end.
+  void set_optional_parts(ix::GroupRecord& g, const std::vector<std::uint32_t>& ids, std::uint32_t title_end) {
+    auto n = static_cast<std::uint32_t>(ids.size());
+    g.title_end = std::min<std::uint32_t>(title_end, n / 4);
+    g.tail_start = n;
+    std::uint32_t end_of_terms = find_phrase(ids, "end of terms and conditions", 0);
+    if (end_of_terms < n) {
+      g.tail_start = end_of_terms + 5;
+    }
+    // Apache-1.x's closing note, optional in its template.
+    std::uint32_t note = find_phrase(ids, "this software consists of voluntary contributions", 0);
+    g.tail_start = std::min(g.tail_start, note);
+    // A second license text appended (LGPL-3.0 + GPL-3.0).
+    for (const char* carried : {"gnu general public license version 3 29 june 2007",
+                                "gnu general public license version 2 june 1991"}) {
+      std::uint32_t at = find_phrase(ids, carried, std::min(n, g.title_end + 50));
+      g.tail_start = std::min(g.tail_start, at);
     }
   }
 
@@ -163,6 +227,16 @@ private:
         seen.insert(ix::hash_shingle(&m_tokens[group.token_begin + i], ix::k_shingle));
       }
       group.shingle_count = static_cast<std::uint32_t>(seen.size());
+      group.shingle_table_begin = static_cast<std::uint32_t>(m_shingle_table.size());
+      std::vector<ix::ShingleEntry> table;
+      for (std::uint32_t i = 0; i + ix::k_shingle <= group.token_count; ++i) {
+        auto h = static_cast<std::uint32_t>(ix::hash_shingle(&m_tokens[group.token_begin + i], ix::k_shingle));
+        table.push_back(ix::ShingleEntry{h, i});
+      }
+      std::sort(table.begin(), table.end(), [](const ix::ShingleEntry& a, const ix::ShingleEntry& b) {
+        return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
+      });
+      m_shingle_table.insert(m_shingle_table.end(), table.begin(), table.end());
       for (std::uint64_t h : seen) {
         postings[h].push_back(g);
       }
@@ -208,6 +282,8 @@ private:
     h.shingle_slots_offset = append(out, m_shingle_slots);
     h.postings_offset = append(out, m_postings);
     h.strings_offset = append(out, std::vector<char>(m_strings.begin(), m_strings.end()));
+    h.shingle_table_count = static_cast<std::uint32_t>(m_shingle_table.size());
+    h.shingle_table_offset = append(out, m_shingle_table);
     h.total_size = static_cast<std::uint32_t>(out.size());
     std::memcpy(out.data(), &h, sizeof h);
     return out;
@@ -223,6 +299,7 @@ private:
   std::vector<std::uint32_t> m_tokens;
   std::vector<ix::ShingleSlot> m_shingle_slots;
   std::vector<std::uint32_t> m_postings;
+  std::vector<ix::ShingleEntry> m_shingle_table;
 };
 
 Options parse_args(int argc, char** argv) {

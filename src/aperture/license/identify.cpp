@@ -49,7 +49,8 @@ std::string preferred_id(const SpdxIndex& index, std::uint32_t group) {
     LicenseInfo info = index.license(m);
     std::string_view id = info.id;
     int rank = (info.deprecated ? 0 : 4) + (id.ends_with("-only") ? 2 : 0) + (id.ends_with("-or-later") ? 0 : 1);
-    if (rank > best_rank) {
+    // Among equals the plainest id ("GFDL-1.2-only" over "GFDL-1.2-invariants-only").
+    if (rank > best_rank || (rank == best_rank && id.size() < best.size())) {
       best_rank = rank;
       best = std::string(id);
     }
@@ -118,11 +119,22 @@ private:
   }
 
   void add_notices(const std::vector<Notice>& notices) {
+    std::vector<std::pair<std::size_t, std::size_t>> tag_spans;
     for (const Notice& n : notices) {
-      if (inside_text(n.begin, n.end)) {
-        continue;  // part of a license text already found (e.g. its "How to apply" appendix)
-      }
       if (n.kind == NoticeKind::spdx_tag) {
+        tag_spans.emplace_back(n.begin, n.end);
+      }
+    }
+    auto inside_tag = [&](const Notice& n) {
+      return n.kind != NoticeKind::spdx_tag &&
+             std::any_of(tag_spans.begin(), tag_spans.end(),
+                         [&](const auto& s) { return n.begin < s.second && n.end > s.first; });
+    };
+    for (const Notice& n : notices) {
+      if (inside_text(n.begin, n.end) || inside_tag(n)) {
+        continue;  // part of a license text or tag already found (e.g. its "How to apply" appendix)
+      }
+      if (n.kind == NoticeKind::spdx_tag || n.kind == NoticeKind::id_reference) {
         add_tag(n);
         continue;
       }
@@ -130,13 +142,18 @@ private:
     }
   }
 
+  // A tag's expression, or a referenced id; words that are not SPDX ids add nothing.
   void add_tag(const Notice& n) {
     auto expr = parse_expression(n.id, m_index);
     if (!expr) {
       return;
     }
+    MatchKind kind = n.kind == NoticeKind::spdx_tag ? MatchKind::spdx_tag : MatchKind::notice;
     for (std::string& term : leaf_terms(*expr)) {
-      m_found.push_back(Found{term, MatchKind::spdx_tag, 1.0, n.begin, n.end, n.evidence});
+      if (term.starts_with("LicenseRef-") && kind == MatchKind::notice) {
+        continue;
+      }
+      m_found.push_back(Found{term, kind, n.confidence, n.begin, n.end, n.evidence});
     }
   }
 
@@ -144,9 +161,11 @@ private:
   // into GPL-2.0-or-later; a mention with no version adds nothing when the
   // same family is named with one.
   void refine_gnu_versions() {
+    // "X-N-only" beside "X-N-or-later": the "or later" statement is the grant,
+    // the other mention names the text it refers to.
     for (Found& f : m_found) {
       GnuId g = parse_gnu(f.id);
-      if (g.family.empty() || g.later || strength(f.kind) < strength(MatchKind::embedded_text)) {
+      if (g.family.empty() || g.later) {
         continue;
       }
       std::string later_id = g.family + "-" + g.version + "-or-later";
@@ -154,10 +173,16 @@ private:
         f.id = later_id;
       }
     }
+    bool has_text = !m_text_spans.empty();
     std::vector<Found> kept;
     for (const Found& f : m_found) {
       if (f.kind == MatchKind::notice && f.confidence < 0.8) {
         GnuId g = parse_gnu(f.id);
+        // A GNU license named without a version in a file that carries a
+        // license text is a mention (a compatibility note, a history), not a grant.
+        if (!g.family.empty() && has_text) {
+          continue;
+        }
         bool versioned_sibling = std::any_of(m_found.begin(), m_found.end(), [&](const Found& o) {
           return &o != &f && parse_gnu(o.id).family == g.family && o.confidence >= 0.8;
         });

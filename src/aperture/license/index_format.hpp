@@ -13,7 +13,7 @@
 namespace aperture::license::index {
 
 inline constexpr std::uint32_t k_magic = 0x58495041;  // "APIX"
-inline constexpr std::uint32_t k_version = 3;
+inline constexpr std::uint32_t k_version = 5;
 // Words per shingle used to find candidate licenses.
 inline constexpr std::uint32_t k_shingle = 5;
 // Word id given to words the index does not know.
@@ -45,6 +45,20 @@ struct GroupRecord {
   std::uint32_t token_count = 0;
   std::uint32_t shingle_count = 0;  // distinct shingles of this text
   std::uint32_t first_license = 0;
+  // Words [0, title_end) and [tail_start, token_count) may be absent from a
+  // copy: the title, and a trailing appendix ("How to apply these terms") or
+  // another license the text carries along (LGPL-3.0 carries GPL-3.0).
+  std::uint32_t title_end = 0;
+  std::uint32_t tail_start = 0;
+  // This text's shingles sorted by hash: ShingleEntry[shingle_table_begin,
+  // shingle_table_begin + max(0, token_count - k_shingle + 1)).
+  std::uint32_t shingle_table_begin = 0;
+};
+
+// One shingle of a license text: the low 32 bits of its hash and its position.
+struct ShingleEntry {
+  std::uint32_t hash = 0;
+  std::uint32_t position = 0;
 };
 
 struct ShingleSlot {
@@ -73,6 +87,8 @@ struct Header {
   std::uint32_t shingle_slots_offset = 0; // ShingleSlot[shingle_slot_count]
   std::uint32_t postings_offset = 0;      // u32[posting_count]: group ids
   std::uint32_t strings_offset = 0;
+  std::uint32_t shingle_table_count = 0;
+  std::uint32_t shingle_table_offset = 0; // ShingleEntry[shingle_table_count]
   std::uint32_t total_size = 0;
 };
 

@@ -71,7 +71,34 @@ constexpr Rule k_rules[] = {
     {R"(latex project public licen[cs]e,? (?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
     {R"(educational community licen[cs]e,? (?:version |v)?2\.0|\becl-2\.0\b)", "ECL-2.0"},
     {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
+    {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)", "OpenSSL"},
+    // Debian's shared license texts, named in copyright files and headers.
+    {R"(/usr/share/common-licenses/bsd\b)", "BSD-3-Clause"},
+    {R"(/usr/share/common-licenses/apache-2\.0\b)", "Apache-2.0"},
+    {R"(/usr/share/common-licenses/gpl-2\b)", "GPL-2.0-only"},
+    {R"(/usr/share/common-licenses/gpl-3\b)", "GPL-3.0-only"},
+    {R"(/usr/share/common-licenses/gpl-1\b)", "GPL-1.0-only"},
+    {R"(/usr/share/common-licenses/lgpl-2\.1\b)", "LGPL-2.1-only"},
+    {R"(/usr/share/common-licenses/lgpl-2(?:[^.]|$))", "LGPL-2.0-only"},
+    {R"(/usr/share/common-licenses/lgpl-3\b)", "LGPL-3.0-only"},
+    {R"(/usr/share/common-licenses/mpl-1\.1\b)", "MPL-1.1"},
+    {R"(/usr/share/common-licenses/mpl-2\.0\b)", "MPL-2.0"},
+    {R"(/usr/share/common-licenses/cc0-1\.0\b)", "CC0-1.0"},
+    // The GNU project's pages for each license.
+    {R"(gnu\.org/licenses/gpl-3\.0\b)", "GPL-3.0-only"},
+    {R"(gnu\.org/licenses/(?:old-licenses/)?gpl-2\.0\b)", "GPL-2.0-only"},
+    {R"(gnu\.org/licenses/lgpl-3\.0\b)", "LGPL-3.0-only"},
+    {R"(gnu\.org/licenses/(?:old-licenses/)?lgpl-2\.1\b)", "LGPL-2.1-only"},
+    {R"(gnu\.org/licenses/agpl-3\.0\b)", "AGPL-3.0-only"},
+    {R"(gnu\.org/copyleft/lesser\.html)", "LGPL-2.1-or-later"},
+    {R"(gnu\.org/(?:copyleft|licenses)/gpl\.html)", "GPL-1.0-or-later"},
 };
+
+// A license id or its URL: "License: Zlib", "@license MIT", "licensed under
+// Apache-2.0", "opensource.org/licenses/MIT", "spdx.org/licenses/BSD-3-Clause".
+// The captured word counts only when it is an SPDX id.
+const char* k_id_pattern =
+    R"((?:(?:^|[\s(])(?:@?licen[cs]e|licen[cs]ed under)\s*[:=]?\s*|(?:opensource\.org|spdx\.org|choosealicense\.com)/licen[cs]es/)([a-z0-9][a-z0-9.+-]*[a-z0-9+]))";
 
 // Creative Commons names with their version: "creative commons attribution-
 // sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
@@ -104,13 +131,15 @@ struct GnuReading {
   std::string family;  // GPL, LGPL, AGPL
   std::string version; // "2", "2.1", "" when none
   bool later = false;
+  bool lesser = false;  // named "Lesser" (2.1 and later)
 };
 
 std::string gnu_id(const GnuReading& r) {
   std::string v = r.version;
   if (v.empty()) {
-    // No version named: any version may be chosen (GPL §9, LGPL §13).
-    v = r.family == "LGPL" ? "2.0" : r.family == "AGPL" ? "3.0" : "1.0";
+    // No version named: any version may be chosen (GPL §9, LGPL §13); the
+    // "Lesser" GPL starts at 2.1, the "Library" GPL at 2.0.
+    v = r.family == "LGPL" ? (r.lesser ? "2.1" : "2.0") : r.family == "AGPL" ? "3.0" : "1.0";
     return r.family + "-" + v + (r.family == "AGPL" ? "-only" : "-or-later");
   }
   if (v.find('.') == std::string::npos) {
@@ -125,7 +154,7 @@ std::string gnu_id(const GnuReading& r) {
 // Words that make a mention of a license a statement about this file.
 bool is_licensing_context(std::string_view before) {
   static const re2::RE2 k_context(
-      R"((?:under|terms of|licen[cs]ed|released|distributed|covered by|subject to|licen[cs]e:|redistribute|governed by|available|conditions of|copyleft|\bis gpl|dual[- ]licen[cs]ed|spdx))");
+      R"((?:under|terms of|licen[cs]ed|released|distributed|covered by|subject to|licen[cs]e:|@license|redistribute|governed by|available|conditions of|copyleft|\bis gpl|dual[- ]licen[cs]ed|spdx))");
   return re2::RE2::PartialMatch(before, k_context);
 }
 
@@ -151,6 +180,7 @@ std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std
     r.later = abbrev_plus || abbrev_suffix == "or-later";
   } else {
     r.family = lead == "lesser" || lead == "library" ? "LGPL" : lead == "affero" ? "AGPL" : "GPL";
+    r.lesser = lead == "lesser";
   }
   // The sentence after the name: version and "or any later version".
   std::size_t stop = std::min(flat.size(), end + 220);
@@ -162,7 +192,7 @@ std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std
       break;
     }
   }
-  static const re2::RE2 k_version(R"(^(?:[^;]{0,80}?)\b(?:version|v\.?|ver\.?)\s?(\d(?:\.\d)?)\b)");
+  static const re2::RE2 k_version(R"((?:\bversion|\bv\.?|\bver\.?)\s?(\d(?:\.\d)?)\b)");
   static const re2::RE2 k_comma_version(R"(^,?\s*\(?(?:[a-z]+\)?,?\s)?(\d\.\d)\b)");
   static const re2::RE2 k_later(
       R"(or \(?at your option\)? any later|or any later|any later version|or later|or newer|and later|or \(at your option\) version|\(or later\)|or, at your option, any later|or any newer)");
@@ -186,6 +216,7 @@ struct CompiledRules {
   std::unique_ptr<re2::RE2> cc;
   std::unique_ptr<re2::RE2> gnu;
   std::unique_ptr<re2::RE2> tag;
+  std::unique_ptr<re2::RE2> id_reference;
 
   CompiledRules() {
     re2::RE2::Options opt;
@@ -198,6 +229,7 @@ struct CompiledRules {
     cc = std::make_unique<re2::RE2>(k_cc_pattern, opt);
     gnu = std::make_unique<re2::RE2>(k_gnu_pattern, opt);
     tag = std::make_unique<re2::RE2>(R"(spdx-license-identifier:\s*([^\n]*))", opt);
+    id_reference = std::make_unique<re2::RE2>(k_id_pattern, opt);
   }
 };
 
@@ -220,6 +252,7 @@ public:
     scan_rules();
     scan_cc();
     scan_gnu();
+    scan_id_references();
     std::sort(m_out.begin(), m_out.end(), [](const Notice& a, const Notice& b) { return a.begin < b.begin; });
     return std::move(m_out);
   }
@@ -294,6 +327,27 @@ private:
     });
   }
 
+  void scan_id_references() {
+    if (m_flat.find("licen") == std::string::npos) {
+      return;
+    }
+    each_match(*compiled().id_reference, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
+      std::string word(g[1]);
+      // "license: mit." ends a sentence; ".php"/".html" end a URL.
+      for (std::string_view suffix : {".php", ".html", ".txt", "-license"}) {
+        if (word.size() > suffix.size() && word.ends_with(suffix)) {
+          word.resize(word.size() - suffix.size());
+        }
+      }
+      while (!word.empty() && word.back() == '.') {
+        word.pop_back();
+      }
+      if (!word.empty()) {
+        add(word, NoticeKind::id_reference, b, e, 0.9);
+      }
+    });
+  }
+
   void scan_gnu() {
     if (m_flat.find("general public") == std::string::npos && m_flat.find("gpl") == std::string::npos) {
       return;
@@ -302,8 +356,13 @@ private:
       std::size_t ctx_begin = b > 120 ? b - 120 : 0;
       std::string_view before = std::string_view(m_flat).substr(ctx_begin, b - ctx_begin);
       std::string_view after = std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
+      // "GPL-compatible", "GPLv2 compatibility": about another work's license.
+      if (after.starts_with("-compatib") || after.starts_with(" compatib")) {
+        return;
+      }
       bool abbreviated_with_version = !g[3].empty();
-      if (!abbreviated_with_version && !is_licensing_context(before) && !is_licensing_context(after)) {
+      bool at_start = b < 8;  // the file is the license's name, e.g. a title line
+      if (!abbreviated_with_version && !at_start && !is_licensing_context(before) && !is_licensing_context(after)) {
         return;
       }
       auto reading = read_gnu(m_flat, b, e, std::string(g[1]), std::string(g[2]), std::string(g[3]), !g[4].empty(),

@@ -10,7 +10,11 @@
 
 namespace aperture::license {
 
-enum class NoticeKind { spdx_tag, notice };
+enum class NoticeKind {
+  spdx_tag,      // "SPDX-License-Identifier: EXPR": `id` holds the expression
+  id_reference,  // "License: Zlib", "opensource.org/licenses/MIT": `id` holds a candidate id
+  notice,        // a notice naming a license: `id` is its SPDX id
+};
 
 struct Notice {
   std::string id;              // SPDX id, or a WITH expression for tags

@@ -43,6 +43,7 @@ SpdxIndex::SpdxIndex(std::string_view data) : m_data(data) {
   m_tokens = section<std::uint32_t>(data, h.tokens_offset, h.token_count);
   m_shingle_slots = section<index::ShingleSlot>(data, h.shingle_slots_offset, h.shingle_slot_count);
   m_postings = section<std::uint32_t>(data, h.postings_offset, h.posting_count);
+  m_shingle_table = section<index::ShingleEntry>(data, h.shingle_table_offset, h.shingle_table_count);
   APERTURE_ASSERT(static_cast<std::uint64_t>(h.strings_offset) + h.strings_size <= data.size());
   m_strings = data.substr(h.strings_offset, h.strings_size);
 
@@ -99,6 +100,12 @@ std::string_view SpdxIndex::word(std::uint32_t id) const {
 std::span<const std::uint32_t> SpdxIndex::group_tokens(std::uint32_t g) const {
   const index::GroupRecord& rec = m_groups[g];
   return m_tokens.subspan(rec.token_begin, rec.token_count);
+}
+
+std::span<const index::ShingleEntry> SpdxIndex::group_shingles(std::uint32_t g) const {
+  const index::GroupRecord& rec = m_groups[g];
+  std::uint32_t count = rec.token_count >= index::k_shingle ? rec.token_count - index::k_shingle + 1 : 0;
+  return m_shingle_table.subspan(rec.shingle_table_begin, count);
 }
 
 std::span<const std::uint32_t> SpdxIndex::postings(std::uint64_t h) const {

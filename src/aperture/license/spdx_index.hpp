@@ -49,6 +49,8 @@ public:
   [[nodiscard]] const std::vector<std::uint32_t>& group_members(std::uint32_t g) const {
     return m_group_members[g];
   }
+  // Shingles of group `g`'s text, sorted by (32-bit) hash.
+  [[nodiscard]] std::span<const index::ShingleEntry> group_shingles(std::uint32_t g) const;
   // Groups containing the shingle with hash `h`.
   [[nodiscard]] std::span<const std::uint32_t> postings(std::uint64_t h) const;
 
@@ -64,6 +66,7 @@ private:
   std::span<const std::uint32_t> m_tokens;
   std::span<const index::ShingleSlot> m_shingle_slots;
   std::span<const std::uint32_t> m_postings;
+  std::span<const index::ShingleEntry> m_shingle_table;
   std::string_view m_strings;
   std::unordered_map<std::string, std::uint32_t> m_by_lower_id;
   std::vector<std::vector<std::uint32_t>> m_group_members;

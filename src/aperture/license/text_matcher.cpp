@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 namespace aperture::license {
@@ -9,11 +11,10 @@ namespace aperture::license {
 namespace {
 
 constexpr std::uint32_t k = index::k_shingle;
-// License words at the start that may be absent: the title ("GNU GENERAL
-// PUBLIC LICENSE Version 2, June 1991"), which the SPDX templates mark optional.
-constexpr std::uint32_t k_optional_title_words = 12;
 // Shingles that occur more often than this in one text are too common to anchor on.
 constexpr std::size_t k_max_anchor_repeats = 4;
+// Longest run of license words that another short run may replace.
+constexpr std::uint32_t k_max_replaced = 12;
 // Largest gap (license words × input words) aligned word by word.
 constexpr std::uint64_t k_max_gap_cells = 60000;
 
@@ -22,6 +23,10 @@ struct Run {
   std::uint32_t lic = 0;
   std::uint32_t length = 0;
 };
+
+Alignment align_hashed(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
+                       std::span<const std::uint64_t> hashes, std::uint32_t begin, std::uint32_t end,
+                       std::span<const std::uint32_t> positions);
 
 // Length of the longest common subsequence of `a` and `b` (small inputs).
 std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
@@ -39,21 +44,6 @@ std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::
     std::swap(prev, cur);
   }
   return prev[b.size()];
-}
-
-// Where the optional "How to apply these terms" appendix starts: after
-// "end of terms and conditions", or `n` when the text has none.
-std::uint32_t appendix_start(const SpdxIndex& index, std::span<const std::uint32_t> lic) {
-  static constexpr std::array<std::string_view, 5> k_marker{"end", "of", "terms", "and", "conditions"};
-  std::array<std::uint32_t, 5> ids{};
-  for (std::size_t i = 0; i < k_marker.size(); ++i) {
-    ids[i] = index.word_id(k_marker[i]);
-  }
-  auto it = std::search(lic.begin(), lic.end(), ids.begin(), ids.end());
-  if (it == lic.end()) {
-    return static_cast<std::uint32_t>(lic.size());
-  }
-  return static_cast<std::uint32_t>(it - lic.begin()) + 5;
 }
 
 // The longest chain of anchors increasing in both input and license position.
@@ -110,17 +100,22 @@ std::vector<Run> extend_runs(const std::vector<std::pair<std::uint32_t, std::uin
 
 class Aligner {
 public:
-  Aligner(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> doc)
-      : m_lic(index.group_tokens(group)), m_doc(doc) {
+  Aligner(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> doc,
+          std::span<const std::uint64_t> doc_hashes)
+      : m_lic(index.group_tokens(group)), m_lic_shingles(index.group_shingles(group)), m_doc(doc),
+        m_doc_hashes(doc_hashes) {
     m_result.group = group;
     m_result.license_words = static_cast<std::uint32_t>(m_lic.size());
-    m_appendix = appendix_start(index, m_lic);
-    m_title_end = std::min<std::uint32_t>(k_optional_title_words, m_result.license_words);
-    m_result.optional_words = m_title_end + (m_result.license_words - std::max(m_appendix, m_title_end));
+    const index::GroupRecord& rec = index.group(group);
+    m_title_end = rec.title_end;
+    m_appendix = std::max(rec.tail_start, rec.title_end);
+    m_result.optional_words = m_title_end + (m_result.license_words - m_appendix);
   }
 
-  Alignment run(std::uint32_t begin, std::uint32_t end) {
-    std::vector<Run> runs = find_runs(begin, end);
+  // Aligns with input words [begin, end); `positions` (ascending) are the
+  // input shingles that occur in this license text.
+  Alignment run(std::uint32_t begin, std::uint32_t end, std::span<const std::uint32_t> positions) {
+    std::vector<Run> runs = find_runs(end, positions);
     if (runs.empty()) {
       m_result.missing_required = m_result.license_words - m_result.optional_words;
       return m_result;
@@ -148,27 +143,44 @@ public:
   }
 
 private:
-  std::vector<Run> find_runs(std::uint32_t begin, std::uint32_t end) {
-    // License shingles, sorted for lookup.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> lic_shingles;
-    for (std::uint32_t p = 0; p + k <= m_lic.size(); ++p) {
-      lic_shingles.emplace_back(index::hash_shingle(&m_lic[p], k), p);
+  std::vector<Run> find_runs(std::uint32_t end, std::span<const std::uint32_t> positions) {
+    // Input shingles sorted by hash, merged with the license's sorted table:
+    // one sequential pass instead of a search per input word.
+    std::vector<index::ShingleEntry> doc;
+    doc.reserve(positions.size());
+    for (std::uint32_t j : positions) {
+      if (j + k <= end && m_doc_hashes[j] != 0) {
+        doc.push_back(index::ShingleEntry{static_cast<std::uint32_t>(m_doc_hashes[j]), j});
+      }
     }
-    std::sort(lic_shingles.begin(), lic_shingles.end());
+    std::sort(doc.begin(), doc.end(), [](const index::ShingleEntry& a, const index::ShingleEntry& b) {
+      return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
+    });
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    for (std::uint32_t j = begin; j + k <= end; ++j) {
-      std::uint64_t h = index::hash_shingle(&m_doc[j], k);
-      auto lo = std::lower_bound(lic_shingles.begin(), lic_shingles.end(), std::make_pair(h, 0u));
-      auto hi = lo;
-      while (hi != lic_shingles.end() && hi->first == h) {
-        ++hi;
+    std::size_t li = 0;
+    for (std::size_t di = 0; di < doc.size();) {
+      std::uint32_t h = doc[di].hash;
+      std::size_t dj = di;
+      while (dj < doc.size() && doc[dj].hash == h) {
+        ++dj;
       }
-      if (hi - lo == 0 || static_cast<std::size_t>(hi - lo) > k_max_anchor_repeats) {
-        continue;
+      while (li < m_lic_shingles.size() && m_lic_shingles[li].hash < h) {
+        ++li;
       }
-      for (auto it = lo; it != hi; ++it) {
-        pairs.emplace_back(j, it->second);
+      std::size_t lj = li;
+      while (lj < m_lic_shingles.size() && m_lic_shingles[lj].hash == h) {
+        ++lj;
       }
+      // Shingles repeated many times in the license are too common to anchor on.
+      if (lj > li && lj - li <= k_max_anchor_repeats) {
+        for (std::size_t d = di; d < dj; ++d) {
+          for (std::size_t l = li; l < lj; ++l) {
+            pairs.emplace_back(doc[d].position, m_lic_shingles[l].position);
+          }
+        }
+      }
+      di = dj;
+      li = lj;
     }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> chain = longest_chain(pairs);
     return extend_runs(chain, m_doc, m_lic, end);
@@ -190,13 +202,26 @@ private:
       }
     }
     std::uint32_t missing = lic_len - common;
-    std::uint32_t required = required_in(lic_a, lic_b);
-    std::uint32_t missing_required = std::min(missing, required);
+    std::uint32_t missing_required = std::min(missing, required_in(lic_a, lic_b));
+    std::uint32_t inserted = count_inserts ? doc_len - common : 0;
+    // A short run of license words replaced by a short run of other words is
+    // a replaceable part of the template ("the copyright holder" → "Google
+    // Inc."): it lowers the score but is neither a missing clause nor an added one.
+    if (missing_required > 0 && inserted > 0 && missing_required <= k_max_replaced && inserted <= k_max_replaced) {
+      m_result.replaced += missing_required;
+      m_result.inserted += inserted;
+      return;
+    }
     m_result.missing_required += missing_required;
+    if (missing_required > m_result.longest_gap) {
+      m_debug_gap = lic_a;
+    }
     m_result.longest_gap = std::max(m_result.longest_gap, missing_required);
     if (count_inserts) {
-      std::uint32_t inserted = doc_len - common;
       m_result.inserted += inserted;
+      if (inserted > m_result.longest_insert) {
+        m_debug_insert = doc_a;
+      }
       m_result.longest_insert = std::max(m_result.longest_insert, inserted);
     }
   }
@@ -204,37 +229,63 @@ private:
   // License words of [a, b) outside the optional title and appendix.
   std::uint32_t required_in(std::uint32_t a, std::uint32_t b) const {
     std::uint32_t lo = std::max(a, m_title_end);
-    std::uint32_t hi = std::min(b, std::max(m_appendix, m_title_end));
+    std::uint32_t hi = std::min(b, m_appendix);
     return hi > lo ? hi - lo : 0;
   }
 
   std::span<const std::uint32_t> m_lic;
+  std::span<const index::ShingleEntry> m_lic_shingles;
   std::span<const std::uint32_t> m_doc;
+  std::span<const std::uint64_t> m_doc_hashes;
   std::uint32_t m_appendix = 0;
   std::uint32_t m_title_end = 0;
   Alignment m_result;
+
+public:
+  std::uint32_t m_debug_gap = 0;
+  std::uint32_t m_debug_insert = 0;
 };
 
-struct Candidate {
-  std::uint32_t group = 0;
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
-};
-
-// Spans of the input where a group's shingles cluster densely enough to try.
-std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
-  std::vector<std::vector<std::uint32_t>> hits(index.group_count());
-  std::vector<std::uint32_t> touched;
+// Hash of the shingle starting at each input word; 0 where the shingle runs
+// past the end or holds a word no license text has.
+std::vector<std::uint64_t> shingle_hashes(std::span<const std::uint32_t> ids) {
+  std::vector<std::uint64_t> hashes(ids.size(), 0);
   std::uint32_t last_unknown = 0;  // one past the last unknown word seen
   for (std::uint32_t i = 0; i < ids.size(); ++i) {
     if (ids[i] == index::k_unknown_word) {
       last_unknown = i + 1;
     }
-    if (i + 1 < k || last_unknown > i + 1 - k) {
+    if (i + 1 >= k && last_unknown <= i + 1 - k) {
+      hashes[i + 1 - k] = index::hash_shingle(&ids[i + 1 - k], k);
+    }
+  }
+  return hashes;
+}
+
+struct Candidate {
+  std::uint32_t group = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  double density = 0;  // shingle hits per shingle of the text's required part
+  std::vector<std::uint32_t> positions;  // input shingles found in the text
+};
+
+// Candidates worth aligning: the texts whose shingles are densest in the
+// input. Aligning is the costly step; a text that shares little with the
+// input cannot outscore one that shares almost everything.
+constexpr double k_min_density = 0.35;
+constexpr std::size_t k_max_candidates = 40;
+
+// Spans of the input where a group's shingles cluster densely enough to try.
+std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const std::uint32_t> ids,
+                                       std::span<const std::uint64_t> hashes) {
+  std::vector<std::vector<std::uint32_t>> hits(index.group_count());
+  std::vector<std::uint32_t> touched;
+  for (std::uint32_t start = 0; start < hashes.size(); ++start) {
+    if (hashes[start] == 0) {
       continue;
     }
-    std::uint32_t start = i + 1 - k;
-    for (std::uint32_t g : index.postings(index::hash_shingle(&ids[start], k))) {
+    for (std::uint32_t g : index.postings(hashes[start])) {
       if (hits[g].empty()) {
         touched.push_back(g);
       }
@@ -244,12 +295,14 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
   std::vector<Candidate> candidates;
   for (std::uint32_t g : touched) {
     const index::GroupRecord& rec = index.group(g);
-    double needed = std::max(3.0, 0.35 * rec.shingle_count);
+    std::uint32_t required = rec.tail_start > rec.title_end ? rec.tail_start - rec.title_end : rec.token_count;
+    double base = std::min(rec.shingle_count, required);
+    double needed = std::max(3.0, k_min_density * base);
     if (static_cast<double>(hits[g].size()) < needed) {
       continue;
     }
-    std::uint32_t split_gap = 40 + rec.token_count / 3;
-    std::uint32_t pad = 24 + rec.token_count / 8;
+    std::uint32_t split_gap = 40 + required / 3;
+    std::uint32_t pad = 24 + required / 8;
     std::size_t c0 = 0;
     for (std::size_t i = 1; i <= hits[g].size(); ++i) {
       if (i < hits[g].size() && hits[g][i] - hits[g][i - 1] <= split_gap) {
@@ -259,12 +312,39 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
         std::uint32_t first = hits[g][c0];
         std::uint32_t last = hits[g][i - 1] + k;
         candidates.push_back(Candidate{g, first > pad ? first - pad : 0,
-                                       static_cast<std::uint32_t>(std::min<std::size_t>(ids.size(), last + pad))});
+                                       static_cast<std::uint32_t>(std::min<std::size_t>(ids.size(), last + pad)),
+                                       static_cast<double>(i - c0) / std::max(1.0, base),
+                                       std::vector<std::uint32_t>(hits[g].begin() + static_cast<std::ptrdiff_t>(c0),
+                                                                  hits[g].begin() + static_cast<std::ptrdiff_t>(i))});
       }
       c0 = i;
     }
   }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.density != b.density ? a.density > b.density : a.group < b.group;
+  });
+  if (candidates.size() > k_max_candidates) {
+    candidates.resize(k_max_candidates);
+  }
   return candidates;
+}
+
+// Licenses most software uses; their texts win near-ties with rare variants.
+bool is_common_license(const SpdxIndex& index, std::uint32_t group) {
+  static constexpr std::array<std::string_view, 48> k_common{
+      "0BSD", "AFL-3.0", "AGPL-3.0-only", "Apache-1.1", "Apache-2.0", "Artistic-2.0", "BSD-2-Clause",
+      "BSD-3-Clause", "BSD-4-Clause", "BSL-1.0", "bzip2-1.0.6", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0",
+      "CDDL-1.0", "CPL-1.0", "curl", "EPL-1.0", "EPL-2.0", "EUPL-1.2", "GPL-1.0-only", "GPL-2.0-only",
+      "GPL-3.0-only", "HPND", "IJG", "ISC", "LGPL-2.0-only", "LGPL-2.1-only", "LGPL-3.0-only", "Libpng",
+      "MIT", "MIT-0", "MPL-1.1", "MPL-2.0", "MS-PL", "MS-RL", "NCSA", "OFL-1.1", "OpenSSL", "PHP-3.01",
+      "PostgreSQL", "Python-2.0", "Ruby", "Unlicense", "UPL-1.0", "WTFPL", "X11", "Zlib"};
+  for (std::uint32_t m : index.group_members(group)) {
+    std::string_view id = index.license(m).id;
+    if (std::find(k_common.begin(), k_common.end(), id) != k_common.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool overlaps(const Alignment& a, const Alignment& b) {
@@ -288,7 +368,7 @@ double Alignment::coverage() const {
 }
 
 double Alignment::score() const {
-  return static_cast<double>(matched) - inserted - missing_required;
+  return static_cast<double>(matched) - inserted - missing_required - replaced;
 }
 
 std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Token> tokens) {
@@ -302,41 +382,108 @@ std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Toke
 
 Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
                 std::uint32_t begin, std::uint32_t end) {
-  return Aligner(index, group, ids).run(begin, end);
+  std::vector<std::uint64_t> hashes = shingle_hashes(ids);
+  std::vector<std::uint32_t> positions;
+  for (std::uint32_t j = begin; j < end && j < hashes.size(); ++j) {
+    positions.push_back(j);
+  }
+  return align_hashed(index, group, ids, hashes, begin, end, positions);
+}
+
+namespace {
+
+Alignment align_hashed(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
+                       std::span<const std::uint64_t> hashes, std::uint32_t begin, std::uint32_t end,
+                       std::span<const std::uint32_t> positions) {
+  Aligner aligner(index, group, ids, hashes);
+  Alignment a = aligner.run(begin, end, positions);
+  static const char* debug = std::getenv("APERTURE_DEBUG_MATCH");
+  if (debug != nullptr && index.license(index.group_members(group).front()).id == debug) {
+    std::string ins;
+    for (std::uint32_t i = aligner.m_debug_insert; i < std::min<std::uint32_t>(end, aligner.m_debug_insert + a.longest_insert + 3); ++i) {
+      ins += " " + std::string(index.word(ids[i]));
+    }
+    std::string gap;
+    auto lic = index.group_tokens(group);
+    for (std::uint32_t i = aligner.m_debug_gap; i < std::min<std::size_t>(lic.size(), aligner.m_debug_gap + a.longest_gap + 3); ++i) {
+      gap += " " + std::string(index.word(lic[i]));
+    }
+    std::fprintf(stderr, "  longest insert:%s\n  longest gap:%s\n", ins.c_str(), gap.c_str());
+  }
+  return a;
+}
+
+}  // namespace
+
+Fit fit_of(const Alignment& a) {
+  std::uint32_t required = a.license_words - a.optional_words;
+  if (required < 8 || a.matched < 8) {
+    return Fit::none;
+  }
+  double n = required;
+  if (a.coverage() >= 0.95 && a.replaced <= 6 + n / 8 && a.longest_gap <= 8 + n / 100 && a.longest_insert <= 10 + n / 100 &&
+      a.inserted <= 10 + n * 0.05) {
+    return Fit::close;
+  }
+  // Long texts tolerate more: a repeated paragraph is not an extra clause.
+  if (n >= 500 && a.coverage() >= 0.9 && a.replaced <= n / 10 && a.longest_gap <= 8 + n / 50 && a.longest_insert <= 10 + n / 40 &&
+      a.inserted <= 10 + n * 0.08) {
+    return Fit::loose;
+  }
+  return a.coverage() >= 0.8 ? Fit::plausible : Fit::none;
 }
 
 bool is_acceptable(const Alignment& a) {
-  std::uint32_t required = a.license_words - a.optional_words;
-  if (required < 8 || a.matched < 8) {
-    return false;
-  }
-  double n = required;
-  return a.coverage() >= 0.95 && a.longest_gap <= 8 + n / 100 && a.longest_insert <= 10 + n / 100 &&
-         a.inserted <= 10 + n * 0.05;
+  Fit f = fit_of(a);
+  return f == Fit::close || f == Fit::loose;
 }
 
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
-  std::vector<Alignment> accepted;
-  for (const Candidate& c : find_candidates(index, ids)) {
-    Alignment a = align(index, c.group, ids, c.begin, c.end);
-    if (is_acceptable(a)) {
-      accepted.push_back(a);
+  std::vector<Alignment> plausible;
+  static const bool debug = std::getenv("APERTURE_DEBUG_MATCH") != nullptr;
+  std::vector<std::uint64_t> hashes = shingle_hashes(ids);
+  for (const Candidate& c : find_candidates(index, ids, hashes)) {
+    Alignment a = align_hashed(index, c.group, ids, hashes, c.begin, c.end, c.positions);
+    if (debug) {
+      std::fprintf(stderr, "%-40s span %u-%u words %u opt %u matched %u ins %u/%u gap %u miss %u cov %.3f score %.0f %s\n",
+                   std::string(index.license(index.group_members(c.group).front()).id).c_str(), a.doc_begin,
+                   a.doc_end, a.license_words, a.optional_words, a.matched, a.inserted, a.longest_insert,
+                   a.longest_gap, a.missing_required, a.coverage(), a.score(), is_acceptable(a) ? "OK" : "-");
+    }
+    if (fit_of(a) != Fit::none) {
+      plausible.push_back(a);
     }
   }
-  std::sort(accepted.begin(), accepted.end(), [](const Alignment& a, const Alignment& b) {
-    if (a.score() != b.score()) {
-      return a.score() > b.score();
+  // Where a widely used license and an obscure variant of it both fit and
+  // differ only in replaceable words, the widely used one is the better answer.
+  auto rank = [&](const Alignment& a) {
+    double bonus = is_acceptable(a) && is_common_license(index, a.group)
+                       ? a.replaced + 0.02 * (a.license_words - a.optional_words)
+                       : 0;
+    return a.score() + bonus;
+  };
+  std::sort(plausible.begin(), plausible.end(), [&](const Alignment& a, const Alignment& b) {
+    if (rank(a) != rank(b)) {
+      return rank(a) > rank(b);
     }
     return a.group < b.group;
   });
+  // The best-scoring text claims its span; a weaker text in the same span is
+  // never reported, even when the best one is too different to name (a known
+  // license with an extra clause is not the plain license).
+  std::vector<Alignment> claimed;
   std::vector<TextMatch> chosen;
-  for (const Alignment& a : accepted) {
-    bool clash = std::any_of(chosen.begin(), chosen.end(),
-                             [&](const TextMatch& m) { return overlaps(m.alignment, a); });
-    if (!clash) {
+  for (const Alignment& a : plausible) {
+    bool clash = std::any_of(claimed.begin(), claimed.end(), [&](const Alignment& c) { return overlaps(c, a); });
+    if (clash) {
+      continue;
+    }
+    claimed.push_back(a);
+    Fit fit = fit_of(a);
+    if (fit == Fit::close || fit == Fit::loose) {
       double required = a.license_words - a.optional_words;
       double confidence = std::max(0.0, a.score()) / (required + a.inserted);
-      chosen.push_back(TextMatch{a, std::min(1.0, confidence)});
+      chosen.push_back(TextMatch{a, std::min(fit == Fit::close ? 1.0 : 0.8, confidence)});
     }
   }
   std::sort(chosen.begin(), chosen.end(),

@@ -24,7 +24,8 @@ struct Alignment {
   std::uint32_t inserted = 0;          // span words that are not license words
   std::uint32_t longest_insert = 0;    // longest run of inserted words
   std::uint32_t longest_gap = 0;       // longest run of missing required license words
-  std::uint32_t missing_required = 0;  // required license words not found
+  std::uint32_t missing_required = 0;  // required license words not found (not replaced)
+  std::uint32_t replaced = 0;          // required license words replaced by a few other words
 
   // Share of the required license words that are present, 0..1.
   [[nodiscard]] double coverage() const;
@@ -47,6 +48,15 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
 // Aligns group `group`'s text with `ids[begin, end)`. Exposed for tests.
 Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
                 std::uint32_t begin, std::uint32_t end);
+
+// How well an alignment fits its license text.
+enum class Fit {
+  none,       // not this license
+  plausible,  // mostly this license, but too different to name it
+  loose,      // a long text with more differences than a faithful copy has
+  close,      // a faithful copy (within the matching guidelines' tolerance)
+};
+Fit fit_of(const Alignment& a);
 
 // Whether `a` is close enough to its license text to name that license.
 bool is_acceptable(const Alignment& a);
