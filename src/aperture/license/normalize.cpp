@@ -32,6 +32,24 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 40> k_equiva
     {"signalling", "signaling"},           {"utilisation", "utilization"},
 }};
 
+// Longest copyright statement dropped as a whole line.
+constexpr std::size_t k_max_copyright_line = 160;
+
+// Position of lower-case `needle` in `hay`, ignoring ASCII case.
+std::size_t util_find_ci(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    bool equal = true;
+    for (std::size_t k = 0; k < needle.size() && equal; ++k) {
+      char c = hay[i + k];
+      equal = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == needle[k];
+    }
+    if (equal) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 constexpr std::array<std::string_view, 5> k_dropped_words{"http", "https", "www", "ftp", "mailto"};
 
 bool is_ascii_alnum(unsigned char c) {
@@ -272,7 +290,18 @@ private:
       return false;
     }
     std::size_t eol = m_text.find('\n', i);
-    m_pos = eol == std::string_view::npos ? m_text.size() : eol;
+    eol = eol == std::string_view::npos ? m_text.size() : eol;
+    // A reflowed text may hold the whole license on the copyright's line:
+    // then only the statement itself, up to its first sentence end, goes.
+    if (eol - i > k_max_copyright_line) {
+      std::size_t sentence_end = m_text.find(". ", i);
+      std::size_t reserved = util_find_ci(m_text.substr(i, k_max_copyright_line), "reserved");
+      if (reserved != std::string_view::npos) {
+        sentence_end = std::min(sentence_end, i + reserved + 8);
+      }
+      eol = std::min(eol, std::min(sentence_end, i + k_max_copyright_line));
+    }
+    m_pos = eol;
     return true;
   }
 

@@ -1,0 +1,120 @@
+#include <aperture/license/identify.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.hpp"
+#include "unit/license/license_texts.hpp"
+#include <aperture/util/file.hpp>
+#include <aperture/util/text.hpp>
+
+namespace aperture::license {
+namespace {
+
+std::string ids_of(std::string_view text) {
+  std::string out;
+  for (const LicenseMatch& m : identify_text(text)) {
+    out += (out.empty() ? "" : " AND ") + m.id;
+  }
+  return out.empty() ? "NONE" : out;
+}
+
+TEST(IdentifyTest, CombinesTextsTagsAndNotices) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"whole text", aperture::testing::k_mit_text, "MIT"},
+      {"spdx tag expression", "// SPDX-License-Identifier: MIT OR Apache-2.0\n", "MIT AND Apache-2.0"},
+      {"deprecated id in tag", "# SPDX-License-Identifier: GPL-2.0+\n", "GPL-2.0-or-later"},
+      {"nothing", "int main() { return 0; }\n", "NONE"},
+      {"empty", "", "NONE"},
+      {"notice refines the GPL text's version",
+       "This program is free software; you can redistribute it under the terms of the GNU General "
+       "Public License as published by the Free Software Foundation; either version 2 of the License, "
+       "or (at your option) any later version.\n",
+       "GPL-2.0-or-later"},
+      {"two references", "Dual-licensed under the MIT license or the Apache License, Version 2.0.", "MIT AND Apache-2.0"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ids_of(c.text), c.expected) << c.name;
+  }
+}
+
+TEST(IdentifyTest, ReportsKindLinesAndName) {
+  std::string text = "Intro line\n\n" + aperture::testing::k_isc_text + "\nThanks.\n";
+  std::vector<LicenseMatch> found = identify_text(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "ISC");
+  EXPECT_EQ(found[0].name, "ISC License");
+  EXPECT_TRUE(found[0].osi_approved);
+  EXPECT_EQ(found[0].kind, MatchKind::license_text);
+  ASSERT_EQ(found[0].lines.size(), 1u);
+  EXPECT_EQ(found[0].lines[0].first, 3u);  // the title line
+  EXPECT_EQ(found[0].lines[0].last, 17u);  // the disclaimer's last line
+  EXPECT_GT(found[0].confidence, 0.85);
+}
+
+TEST(IdentifyTest, ReadmeSectionIsEmbeddedText) {
+  std::string text = "# Tool\n\nA tool that does things. " + std::string(400, 'x') +
+                     "\n\nUsage: run it with many options and flags described at length here.\n\n## License\n\n" +
+                     aperture::testing::k_bsd2_text;
+  text = std::string(3000, ' ') + "\nIntro words and more intro words " + text;
+  std::vector<LicenseMatch> found = identify_text(text + std::string(200, '\n') +
+                                                  "More documentation follows, at length, with examples and "
+                                                  "explanations of every command and every option we offer "
+                                                  "to the people who use this tool day to day.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "BSD-2-Clause");
+}
+
+// Accuracy on the shared license corpus, as a regression guard: the figures
+// the benchmark reports must not fall. Runs only where ../shared exists.
+TEST(IdentifyCorpusTest, KeepsAccuracyOnTheLicenseCorpus) {
+  APERTURE_REQUIRE_SHARED(shared);
+  std::filesystem::path corpus = shared / "corpus" / "license-files";
+  std::ifstream truth(corpus / "ground_truth.tsv");
+  ASSERT_TRUE(truth) << "no ground_truth.tsv";
+  std::string line;
+  std::getline(truth, line);
+  const std::map<std::string, std::string> deprecated{
+      {"GPL-1.0", "GPL-1.0-only"},   {"GPL-2.0", "GPL-2.0-only"},   {"GPL-3.0", "GPL-3.0-only"},
+      {"LGPL-2.0", "LGPL-2.0-only"}, {"LGPL-2.1", "LGPL-2.1-only"}, {"LGPL-3.0", "LGPL-3.0-only"},
+      {"AGPL-3.0", "AGPL-3.0-only"}, {"GFDL-1.1", "GFDL-1.1-only"}, {"GFDL-1.2", "GFDL-1.2-only"},
+      {"GFDL-1.3", "GFDL-1.3-only"}};
+  int total = 0;
+  int exact = 0;
+  int wrong = 0;
+  while (std::getline(truth, line)) {
+    std::istringstream fields(line);
+    std::string path;
+    std::string expected;
+    std::getline(fields, path, '\t');
+    std::getline(fields, expected, '\t');
+    if (auto it = deprecated.find(expected); it != deprecated.end()) {
+      expected = it->second;
+    }
+    auto bytes = util::read_file((corpus / path).string());
+    ASSERT_TRUE(bytes) << path;
+    auto text = util::decode_text(*bytes, path);
+    std::string got = text ? ids_of(*text) : "NONE";
+    ++total;
+    if (got == expected) {
+      ++exact;
+    } else if (got != "NONE") {
+      ++wrong;
+    }
+  }
+  ASSERT_GT(total, 2900);
+  EXPECT_GE(exact * 1000 / total, 750) << exact << " of " << total << " exact";
+  EXPECT_LE(wrong * 1000 / total, 40) << wrong << " of " << total << " wrong";
+}
+
+}  // namespace
+}  // namespace aperture::license

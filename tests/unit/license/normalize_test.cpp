@@ -1,0 +1,61 @@
+#include <aperture/license/normalize.hpp>
+
+#include <gtest/gtest.h>
+
+namespace aperture::license {
+namespace {
+
+std::string words(std::string_view text) {
+  std::string out;
+  for (const Token& t : tokenize(text)) {
+    out += (out.empty() ? "" : " ") + t.word;
+  }
+  return out;
+}
+
+TEST(NormalizeTest, AppliesMatchingGuidelines) {
+  struct Case {
+    const char* name;
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"case and punctuation", "Permission is HEREBY granted, free-of-charge!", "permission is hereby granted freeofcharge"},
+      {"quotes", "\u201CAS IS\u201D and 'as is'", "as is and as is"},
+      {"varietal spelling", "This Licence is licenced", "this license is licensed"},
+      {"hyphenated word", "sub-license or sublicense", "sublicense or sublicense"},
+      {"comment markers", "/*\n * Redistribution and use\n * are permitted\n */", "redistribution and use are permitted"},
+      {"hash comments", "# Licensed under\n# the terms", "licensed under the terms"},
+      {"copyright line dropped", "Copyright (c) 2004 Foo\nPermission granted", "permission granted"},
+      {"copyright sign line dropped", "\u00A9 2020 Bar Inc.\nText", "text"},
+      {"copyright notice sentence kept", "copyright notice and this permission notice",
+       "copyright notice and this permission notice"},
+      {"numbered list", "1. Redistributions of source\n2) Neither the name", "redistributions of source neither the name"},
+      {"lettered list", "(a) You must give\n(b) You must cause", "you must give you must cause"},
+      {"url scheme", "see https://www.apache.org/licenses", "see apache org licenses"},
+      {"html tags and entities", "<p>Permission&nbsp;is <b>granted</b></p>", "permission is granted"},
+      {"template placeholders", "Copyright <year> <owner>\nNeither the name of <organization>", "neither the name of"},
+      {"copyright owner equals holder", "the copyright owner or contributors", "the copyright holder or contributors"},
+      {"version numbers stay", "Version 2.0 of the License", "version 2 0 of the license"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(words(c.input), c.expected) << c.name;
+  }
+}
+
+TEST(NormalizeTest, RecordsByteOffsets) {
+  std::vector<Token> tokens = tokenize("  MIT  license");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0].offset, 2u);
+  EXPECT_EQ(tokens[1].offset, 7u);
+}
+
+TEST(NormalizeTest, HandlesDegenerateInput) {
+  EXPECT_TRUE(tokenize("").empty());
+  EXPECT_TRUE(tokenize("\n\n\n").empty());
+  EXPECT_TRUE(tokenize("<<<<>>>>&&&;;;((((").empty());
+  EXPECT_EQ(words("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9");
+}
+
+}  // namespace
+}  // namespace aperture::license

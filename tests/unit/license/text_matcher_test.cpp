@@ -1,0 +1,105 @@
+#include <aperture/license/text_matcher.hpp>
+
+#include <gtest/gtest.h>
+
+#include "unit/license/license_texts.hpp"
+
+namespace aperture::license {
+namespace {
+
+using aperture::testing::bsd3_text;
+using aperture::testing::k_bsd2_text;
+using aperture::testing::k_isc_text;
+using aperture::testing::k_mit0_text;
+using aperture::testing::k_mit_text;
+
+// The ids of the license texts found in `text`.
+std::vector<std::string> found_ids(const std::string& text) {
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<std::uint32_t> ids = word_ids(index, tokens);
+  std::vector<std::string> out;
+  for (const TextMatch& m : find_license_texts(index, ids)) {
+    out.emplace_back(index.license(index.group_members(m.alignment.group).front()).id);
+  }
+  return out;
+}
+
+TEST(TextMatcherTest, TellsCloseVariantsApart) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"MIT", k_mit_text, {"MIT"}},
+      {"MIT-0", k_mit0_text, {"MIT-0"}},
+      {"BSD-2-Clause", k_bsd2_text, {"BSD-2-Clause"}},
+      {"BSD-3-Clause", bsd3_text(), {"BSD-3-Clause"}},
+      {"ISC", k_isc_text, {"ISC"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(found_ids(c.text), c.expected) << c.name;
+  }
+}
+
+TEST(TextMatcherTest, KnownLicenseWithExtraClauseIsNotThePlainLicense) {
+  std::string text = k_mit_text;
+  std::size_t at = text.find("THE SOFTWARE IS PROVIDED");
+  text.insert(at, "The Software shall be used for Good, not Evil, and the licensee shall not use it "
+                  "for any military purpose whatsoever in any country.\n\n");
+  EXPECT_TRUE(found_ids(text).empty());
+}
+
+TEST(TextMatcherTest, ToleratesReplacedNamesAndReflow) {
+  std::string text = bsd3_text();
+  // A real name instead of "the copyright holder", and the text reflowed.
+  std::size_t at = text.find("the copyright holder nor");
+  text.replace(at, std::string("the copyright holder").size(), "Example Corp");
+  for (char& c : text) {
+    if (c == '\n') {
+      c = ' ';
+    }
+  }
+  EXPECT_EQ(found_ids(text), std::vector<std::string>{"BSD-3-Clause"});
+}
+
+TEST(TextMatcherTest, FindsTextEmbeddedInSourceComments) {
+  std::string text = "#include <stdio.h>\n/*\n";
+  for (const std::string_view line : {std::string_view(k_isc_text)}) {
+    std::size_t start = 0;
+    while (start < line.size()) {
+      std::size_t end = line.find('\n', start);
+      text += " * " + std::string(line.substr(start, end - start)) + "\n";
+      start = end == std::string_view::npos ? line.size() : end + 1;
+    }
+  }
+  text += " */\nint main(void) { return 0; }\n";
+  EXPECT_EQ(found_ids(text), std::vector<std::string>{"ISC"});
+}
+
+TEST(TextMatcherTest, FindsTwoLicensesInOneFile) {
+  std::string text = "Part one:\n" + k_mit_text + "\n\nPart two:\n" + k_isc_text;
+  EXPECT_EQ(found_ids(text), (std::vector<std::string>{"MIT", "ISC"}));
+}
+
+TEST(TextMatcherTest, TruncatedTextIsNotNamed) {
+  std::string text = k_mit_text.substr(0, k_mit_text.size() / 2);
+  EXPECT_TRUE(found_ids(text).empty());
+}
+
+TEST(TextMatcherTest, AlignmentCountsDifferences) {
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<Token> tokens = tokenize(k_mit_text);
+  std::vector<std::uint32_t> ids = word_ids(index, tokens);
+  auto mit = index.find("MIT");
+  ASSERT_TRUE(mit);
+  Alignment a = align(index, index.license(*mit).group, ids, 0, static_cast<std::uint32_t>(ids.size()));
+  EXPECT_EQ(a.inserted, 0u);
+  EXPECT_EQ(a.missing_required, 0u);
+  EXPECT_DOUBLE_EQ(a.coverage(), 1.0);
+  EXPECT_EQ(fit_of(a), Fit::close);
+}
+
+}  // namespace
+}  // namespace aperture::license
