@@ -308,9 +308,20 @@ private:
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
       each_match(*c.rules[static_cast<std::size_t>(h)], [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
-        add(k_rules[h].id, NoticeKind::notice, b, e, 0.9);
+        if (!is_comparison(b)) {
+          add(k_rules[h].id, NoticeKind::notice, b, e, 0.9);
+        }
       });
     }
+  }
+
+  // "based on the Mozilla Public License 1.1", "compatible with the GPL":
+  // the license named is another work's, not this one's.
+  bool is_comparison(std::size_t flat_begin) const {
+    static const re2::RE2 k_comparison(
+        R"((?:based (?:up)?on|derived from|compatible with|similar to|modell?ed (?:on|after)|unlike|instead of|incompatible with) (?:the )?(?:terms of (?:the )?)?$)");
+    std::size_t from = flat_begin > 60 ? flat_begin - 60 : 0;
+    return re2::RE2::PartialMatch(std::string_view(m_flat).substr(from, flat_begin - from), k_comparison);
   }
 
   void scan_cc() {

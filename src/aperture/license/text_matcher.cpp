@@ -457,9 +457,7 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
   // Where a widely used license and an obscure variant of it both fit and
   // differ only in replaceable words, the widely used one is the better answer.
   auto rank = [&](const Alignment& a) {
-    double bonus = is_acceptable(a) && is_common_license(index, a.group)
-                       ? a.replaced + 0.02 * (a.license_words - a.optional_words)
-                       : 0;
+    double bonus = is_acceptable(a) && is_common_license(index, a.group) ? a.replaced + 3.0 : 0;
     return a.score() + bonus;
   };
   std::sort(plausible.begin(), plausible.end(), [&](const Alignment& a, const Alignment& b) {
