@@ -315,6 +315,10 @@ private:
 }  // namespace
 
 std::string_view canonical_word(std::string_view word) {
+  // Every varietal spelling is 5 to 15 letters long; most words are not.
+  if (word.size() < 5 || word.size() > 15) {
+    return word;
+  }
   for (const auto& [from, to] : k_equivalents) {
     if (word == from) {
       return to;

@@ -274,7 +274,7 @@ struct Candidate {
 // input. Aligning is the costly step; a text that shares little with the
 // input cannot outscore one that shares almost everything.
 constexpr double k_min_density = 0.35;
-constexpr std::size_t k_max_candidates = 40;
+constexpr std::size_t k_max_candidates = 24;
 
 // Spans of the input where a group's shingles cluster densely enough to try.
 std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const std::uint32_t> ids,
