@@ -1,6 +1,7 @@
 #include <aperture/license/notices.hpp>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -243,6 +244,26 @@ bool is_comment_char(char c) {
          c == '\'' || c == '>' || c == '|' || c == '=' || c == '+' || c == '{' || c == '}';
 }
 
+// A tag's value without what closes the comment around it: "MIT */" → "MIT",
+// "Apache-2.0 -->" → "Apache-2.0". A "+" or "-" that belongs to an id stays.
+std::string strip_comment_closers(std::string value) {
+  static constexpr std::array<std::string_view, 9> k_closers{"*/", "-->", "#}", "%}", "*)", "\"", "'", ";", ","};
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {
+      value.pop_back();
+    }
+    for (std::string_view closer : k_closers) {
+      if (value.size() >= closer.size() && std::string_view(value).substr(value.size() - closer.size()) == closer) {
+        value.resize(value.size() - closer.size());
+        changed = true;
+      }
+    }
+  }
+  return value;
+}
+
 class NoticeScanner {
 public:
   NoticeScanner(std::string_view text, const NoticeText& nt) : m_text(text), m_nt(nt), m_flat(nt.flat()) {}
@@ -282,11 +303,7 @@ private:
     while (pos < m_text.size() &&
            k_tag.Match(input, pos, m_text.size(), re2::RE2::UNANCHORED, &whole, 1) &&
            re2::RE2::PartialMatch(whole, k_tag, &expr)) {
-      std::string value(expr);
-      // Trailing comment closers: "*/", "-->", "#}".
-      while (!value.empty() && (is_comment_char(value.back()) || value.back() == ' ')) {
-        value.pop_back();
-      }
+      std::string value = strip_comment_closers(std::string(expr));
       Notice n;
       n.id = value;
       n.kind = NoticeKind::spdx_tag;
