@@ -82,6 +82,9 @@ void print_text(const std::vector<InputResult>& results) {
       std::printf("  %s %s, confidence %.2f, lines %s%s\n", std::string(22, ' ').c_str(),
                   std::string(kind_label(m.kind)).c_str(), m.confidence, lines_to_string(m.lines).c_str(),
                   m.osi_approved ? ", OSI-approved" : "");
+      if (!m.expression.empty()) {
+        std::printf("  %s expression: %s\n", std::string(22, ' ').c_str(), m.expression.c_str());
+      }
     }
   }
   std::printf("%s\n", style.dim(k_disclaimer).c_str());
@@ -122,6 +125,9 @@ void print_json(const std::vector<InputResult>& results) {
         lic["lines"].push_back({{"first", l.first}, {"last", l.last}});
       }
       lic["evidence"] = m.evidence;
+      if (!m.expression.empty()) {
+        lic["expression"] = m.expression;
+      }
       j["licenses"].push_back(lic);
     }
     out["results"].push_back(j);

@@ -21,6 +21,7 @@ struct Found {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string evidence;
+  std::string expression;
 };
 
 int strength(MatchKind k) {
@@ -138,7 +139,7 @@ private:
         add_tag(n);
         continue;
       }
-      m_found.push_back(Found{n.id, MatchKind::notice, n.confidence, n.begin, n.end, n.evidence});
+      m_found.push_back(Found{n.id, MatchKind::notice, n.confidence, n.begin, n.end, n.evidence, {}});
     }
   }
 
@@ -149,11 +150,12 @@ private:
       return;
     }
     MatchKind kind = n.kind == NoticeKind::spdx_tag ? MatchKind::spdx_tag : MatchKind::notice;
+    std::string expression = kind == MatchKind::spdx_tag ? to_string(*expr) : std::string();
     for (std::string& term : leaf_terms(*expr)) {
       if (term.starts_with("LicenseRef-") && kind == MatchKind::notice) {
         continue;
       }
-      m_found.push_back(Found{term, kind, n.confidence, n.begin, n.end, n.evidence});
+      m_found.push_back(Found{term, kind, n.confidence, n.begin, n.end, n.evidence, expression});
     }
   }
 
@@ -212,6 +214,7 @@ private:
         m.kind = f.kind;
         m.lines.push_back(range);
         m.evidence = f.evidence;
+        m.expression = f.expression;
         by_id.emplace(f.id, out.size());
         out.push_back(std::move(m));
         continue;

@@ -32,6 +32,9 @@ struct LicenseMatch {
   MatchKind kind = MatchKind::license_text;
   std::vector<LineRange> lines;
   std::string evidence;  // the matched tag or notice, or a summary of the text match
+  // For tags: the whole expression, canonical ("MIT OR Apache-2.0"), since
+  // the ids it names may be alternatives rather than all in force.
+  std::string expression;
 };
 
 }  // namespace aperture::license
