@@ -16,6 +16,7 @@ namespace {
 struct Rule {
   const char* pattern;  // over NoticeText::flat(): lower case, single spaces
   const char* id;
+  double confidence = 0.9;  // 0.7: the notice names no version (GNU "any version")
 };
 
 // Each pattern names its license with its version; bare family names
@@ -91,8 +92,8 @@ constexpr Rule k_rules[] = {
     {R"(gnu\.org/licenses/lgpl-3\.0\b)", "LGPL-3.0-only"},
     {R"(gnu\.org/licenses/(?:old-licenses/)?lgpl-2\.1\b)", "LGPL-2.1-only"},
     {R"(gnu\.org/licenses/agpl-3\.0\b)", "AGPL-3.0-only"},
-    {R"(gnu\.org/copyleft/lesser\.html)", "LGPL-2.1-or-later"},
-    {R"(gnu\.org/(?:copyleft|licenses)/gpl\.html)", "GPL-1.0-or-later"},
+    {R"(gnu\.org/copyleft/lesser\.html)", "LGPL-2.1-or-later", 0.7},
+    {R"(gnu\.org/(?:copyleft|licenses)/gpl\.html)", "GPL-1.0-or-later", 0.7},
 };
 
 // A license id or its URL: "License: Zlib", "@license MIT", "licensed under
@@ -326,7 +327,7 @@ private:
     for (int h : hits) {
       each_match(*c.rules[static_cast<std::size_t>(h)], [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
         if (!is_comparison(b)) {
-          add(k_rules[h].id, NoticeKind::notice, b, e, 0.9);
+          add(k_rules[h].id, NoticeKind::notice, b, e, k_rules[h].confidence);
         }
       });
     }

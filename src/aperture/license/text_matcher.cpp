@@ -331,11 +331,11 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
 
 // Licenses most software uses; their texts win near-ties with rare variants.
 bool is_common_license(const SpdxIndex& index, std::uint32_t group) {
-  static constexpr std::array<std::string_view, 48> k_common{
+  static constexpr std::array<std::string_view, 47> k_common{
       "0BSD", "AFL-3.0", "AGPL-3.0-only", "Apache-1.1", "Apache-2.0", "Artistic-2.0", "BSD-2-Clause",
       "BSD-3-Clause", "BSD-4-Clause", "BSL-1.0", "bzip2-1.0.6", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0",
       "CDDL-1.0", "CPL-1.0", "curl", "EPL-1.0", "EPL-2.0", "EUPL-1.2", "GPL-1.0-only", "GPL-2.0-only",
-      "GPL-3.0-only", "HPND", "IJG", "ISC", "LGPL-2.0-only", "LGPL-2.1-only", "LGPL-3.0-only", "Libpng",
+      "GPL-3.0-only", "IJG", "ISC", "LGPL-2.0-only", "LGPL-2.1-only", "LGPL-3.0-only", "Libpng",
       "MIT", "MIT-0", "MPL-1.1", "MPL-2.0", "MS-PL", "MS-RL", "NCSA", "OFL-1.1", "OpenSSL", "PHP-3.01",
       "PostgreSQL", "Python-2.0", "Ruby", "Unlicense", "UPL-1.0", "WTFPL", "X11", "Zlib"};
   for (std::uint32_t m : index.group_members(group)) {
