@@ -46,14 +46,59 @@ std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::
   return prev[b.size()];
 }
 
+// Where each shingle hash occurs in a license text's sorted shingle table.
+class ShingleLookup {
+public:
+  explicit ShingleLookup(std::span<const index::ShingleEntry> sorted) {
+    std::size_t slots = 16;
+    while (slots < sorted.size() * 2) {
+      slots <<= 1;
+    }
+    m_slots.assign(slots, Slot{});
+    m_mask = slots - 1;
+    for (std::size_t i = 0; i < sorted.size();) {
+      std::size_t j = i;
+      while (j < sorted.size() && sorted[j].hash == sorted[i].hash) {
+        ++j;
+      }
+      std::size_t slot = mix(sorted[i].hash) & m_mask;
+      while (m_slots[slot].count != 0) {
+        slot = (slot + 1) & m_mask;
+      }
+      m_slots[slot] = Slot{sorted[i].hash, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j - i)};
+      i = j;
+    }
+  }
+
+  // {first index, count} of the entries with `hash`; count 0 when none.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> find(std::uint32_t hash) const {
+    std::size_t slot = mix(hash) & m_mask;
+    while (m_slots[slot].count != 0) {
+      if (m_slots[slot].hash == hash) {
+        return {m_slots[slot].first, m_slots[slot].count};
+      }
+      slot = (slot + 1) & m_mask;
+    }
+    return {0, 0};
+  }
+
+private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+  };
+  static std::size_t mix(std::uint32_t h) { return (h * 0x9E3779B1u) >> 7; }
+
+  std::vector<Slot> m_slots;
+  std::size_t m_mask = 0;
+};
+
 // The longest chain of anchors increasing in both input and license position.
+// REQUIRES: `pairs` ordered by input position ascending and, within one input
+// position, license position descending.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
     std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
-  // Input position ascending; license position descending among equals, so
-  // that one input position contributes at most one anchor to the chain.
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second > b.second;
-  });
   std::vector<std::uint32_t> tails;  // index into pairs of the chain end of each length
   std::vector<std::int64_t> prev(pairs.size(), -1);
   for (std::uint32_t i = 0; i < pairs.size(); ++i) {
@@ -144,43 +189,25 @@ public:
 
 private:
   std::vector<Run> find_runs(std::uint32_t end, std::span<const std::uint32_t> positions) {
-    // Input shingles sorted by hash, merged with the license's sorted table:
-    // one sequential pass instead of a search per input word.
-    std::vector<index::ShingleEntry> doc;
-    doc.reserve(positions.size());
-    for (std::uint32_t j : positions) {
-      if (j + k <= end && m_doc_hashes[j] != 0) {
-        doc.push_back(index::ShingleEntry{static_cast<std::uint32_t>(m_doc_hashes[j]), j});
-      }
-    }
-    std::sort(doc.begin(), doc.end(), [](const index::ShingleEntry& a, const index::ShingleEntry& b) {
-      return a.hash != b.hash ? a.hash < b.hash : a.position < b.position;
-    });
+    // The license's shingles by hash (an open-addressing table over its
+    // sorted runs), probed once per input shingle in input order, so the
+    // anchors come out ordered for the chain without sorting.
+    ShingleLookup lookup(m_lic_shingles);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    std::size_t li = 0;
-    for (std::size_t di = 0; di < doc.size();) {
-      std::uint32_t h = doc[di].hash;
-      std::size_t dj = di;
-      while (dj < doc.size() && doc[dj].hash == h) {
-        ++dj;
+    pairs.reserve(positions.size());
+    for (std::uint32_t j : positions) {
+      if (j + k > end || m_doc_hashes[j] == 0) {
+        continue;  // past the span, or the shingle holds a word no license has
       }
-      while (li < m_lic_shingles.size() && m_lic_shingles[li].hash < h) {
-        ++li;
-      }
-      std::size_t lj = li;
-      while (lj < m_lic_shingles.size() && m_lic_shingles[lj].hash == h) {
-        ++lj;
-      }
+      auto [first, count] = lookup.find(static_cast<std::uint32_t>(m_doc_hashes[j]));
       // Shingles repeated many times in the license are too common to anchor on.
-      if (lj > li && lj - li <= k_max_anchor_repeats) {
-        for (std::size_t d = di; d < dj; ++d) {
-          for (std::size_t l = li; l < lj; ++l) {
-            pairs.emplace_back(doc[d].position, m_lic_shingles[l].position);
-          }
-        }
+      if (count == 0 || count > k_max_anchor_repeats) {
+        continue;
       }
-      di = dj;
-      li = lj;
+      // License positions descending, so one input position adds at most one anchor.
+      for (std::size_t l = first + count; l-- > first;) {
+        pairs.emplace_back(j, m_lic_shingles[l].position);
+      }
     }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> chain = longest_chain(pairs);
     return extend_runs(chain, m_doc, m_lic, end);
