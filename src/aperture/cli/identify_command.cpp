@@ -1,5 +1,6 @@
 #include <aperture/cli/identify_command.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -90,12 +91,37 @@ void print_text(const std::vector<InputResult>& results) {
   std::printf("%s\n", style.dim(k_disclaimer).c_str());
 }
 
+// One SPDX expression for an input: each tag's expression as written (an OR
+// stays an OR), the other licenses found joined with AND.
+std::string tsv_expression(const std::vector<license::LicenseMatch>& licenses) {
+  std::vector<std::string> parts;
+  auto add = [&](const std::string& part) {
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+      parts.push_back(part);
+    }
+  };
+  for (const auto& m : licenses) {
+    if (m.expression.empty()) {
+      add(m.id);
+    } else if (m.expression.find(" OR ") != std::string::npos && licenses.size() > 1) {
+      add("(" + m.expression + ")");
+    } else {
+      add(m.expression);
+    }
+  }
+  if (parts.size() == 1 && parts[0].front() == '(') {
+    return parts[0].substr(1, parts[0].size() - 2);
+  }
+  std::string out;
+  for (const std::string& p : parts) {
+    out += (out.empty() ? "" : " AND ") + p;
+  }
+  return out;
+}
+
 void print_tsv(const std::vector<InputResult>& results) {
   for (const InputResult& r : results) {
-    std::string ids;
-    for (const auto& m : r.licenses) {
-      ids += (ids.empty() ? "" : " AND ") + m.id;
-    }
+    std::string ids = tsv_expression(r.licenses);
     std::printf("%s\t%s\n", r.path.c_str(), r.error ? "ERROR" : ids.empty() ? "NONE" : ids.c_str());
   }
 }

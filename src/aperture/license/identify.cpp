@@ -104,7 +104,9 @@ private:
       f.begin = tokens[a.doc_begin].offset;
       const Token& last = tokens[a.doc_end - 1];
       f.end = last.offset + last.word.size();
-      bool whole = (a.doc_end - a.doc_begin) * 10 >= tokens.size() * 8;
+      // Whole text: little else in the file (a title, a copyright line).
+      std::size_t outside = tokens.size() - (a.doc_end - a.doc_begin);
+      bool whole = outside <= 30 || outside * 5 <= tokens.size();
       f.kind = whole ? MatchKind::license_text : MatchKind::embedded_text;
       f.confidence = t.confidence;
       f.evidence = std::to_string(a.matched) + " of " + std::to_string(a.license_words) +

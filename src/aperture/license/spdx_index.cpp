@@ -5,9 +5,10 @@
 #include <aperture/util/error.hpp>
 #include <aperture/util/text.hpp>
 
+// Symbols of the embedded index (cmake/SpdxData.cmake); their names are the assembler's.
 extern "C" {
-extern const char aperture_spdx_index_begin[];
-extern const char aperture_spdx_index_end[];
+extern const char aperture_spdx_index_begin[];  // NOLINT(readability-identifier-naming)
+extern const char aperture_spdx_index_end[];    // NOLINT(readability-identifier-naming)
 }
 
 namespace aperture::license {
@@ -25,9 +26,9 @@ std::span<const T> section(std::string_view data, std::uint32_t offset, std::uin
 }  // namespace
 
 const SpdxIndex& SpdxIndex::embedded() {
-  static const SpdxIndex index(std::string_view(
+  static const SpdxIndex k_index(std::string_view(
       aperture_spdx_index_begin, static_cast<std::size_t>(aperture_spdx_index_end - aperture_spdx_index_begin)));
-  return index;
+  return k_index;
 }
 
 SpdxIndex::SpdxIndex(std::string_view data) : m_data(data) {

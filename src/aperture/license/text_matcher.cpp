@@ -10,7 +10,7 @@ namespace aperture::license {
 
 namespace {
 
-constexpr std::uint32_t k = index::k_shingle;
+constexpr std::uint32_t k_words = index::k_shingle;
 // Shingles that occur more often than this in one text are too common to anchor on.
 constexpr std::size_t k_max_anchor_repeats = 4;
 // Longest run of license words that another short run may replace.
@@ -196,7 +196,7 @@ private:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
     pairs.reserve(positions.size());
     for (std::uint32_t j : positions) {
-      if (j + k > end || m_doc_hashes[j] == 0) {
+      if (j + k_words > end || m_doc_hashes[j] == 0) {
         continue;  // past the span, or the shingle holds a word no license has
       }
       auto [first, count] = lookup.find(static_cast<std::uint32_t>(m_doc_hashes[j]));
@@ -236,6 +236,7 @@ private:
     // Inc."): it lowers the score but is neither a missing clause nor an added one.
     if (missing_required > 0 && inserted > 0 && missing_required <= k_max_replaced && inserted <= k_max_replaced) {
       m_result.replaced += missing_required;
+      m_result.replacing += inserted;
       m_result.inserted += inserted;
       return;
     }
@@ -282,8 +283,8 @@ std::vector<std::uint64_t> shingle_hashes(std::span<const std::uint32_t> ids) {
     if (ids[i] == index::k_unknown_word) {
       last_unknown = i + 1;
     }
-    if (i + 1 >= k && last_unknown <= i + 1 - k) {
-      hashes[i + 1 - k] = index::hash_shingle(&ids[i + 1 - k], k);
+    if (i + 1 >= k_words && last_unknown <= i + 1 - k_words) {
+      hashes[i + 1 - k_words] = index::hash_shingle(&ids[i + 1 - k_words], k_words);
     }
   }
   return hashes;
@@ -337,7 +338,7 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
       }
       if (static_cast<double>(i - c0) >= needed) {
         std::uint32_t first = hits[g][c0];
-        std::uint32_t last = hits[g][i - 1] + k;
+        std::uint32_t last = hits[g][i - 1] + k_words;
         candidates.push_back(Candidate{g, first > pad ? first - pad : 0,
                                        static_cast<std::uint32_t>(std::min<std::size_t>(ids.size(), last + pad)),
                                        static_cast<double>(i - c0) / std::max(1.0, base),
@@ -394,6 +395,15 @@ double Alignment::coverage() const {
   return 1.0 - static_cast<double>(missing_required) / required;
 }
 
+double Alignment::faithfulness() const {
+  double required = license_words - optional_words;
+  if (required <= 0) {
+    return 0;
+  }
+  double differing = static_cast<double>(missing_required) + (inserted - replacing);
+  return std::clamp((required - differing) / (required + (inserted - replacing)), 0.0, 1.0);
+}
+
 double Alignment::score() const {
   return static_cast<double>(matched) - inserted - missing_required - replaced;
 }
@@ -424,8 +434,8 @@ Alignment align_hashed(const SpdxIndex& index, std::uint32_t group, std::span<co
                        std::span<const std::uint32_t> positions) {
   Aligner aligner(index, group, ids, hashes);
   Alignment a = aligner.run(begin, end, positions);
-  static const char* debug = std::getenv("APERTURE_DEBUG_MATCH");
-  if (debug != nullptr && index.license(index.group_members(group).front()).id == debug) {
+  static const char* k_debug_id = std::getenv("APERTURE_DEBUG_MATCH");
+  if (k_debug_id != nullptr && index.license(index.group_members(group).front()).id == k_debug_id) {
     std::string ins;
     for (std::uint32_t i = aligner.m_debug_insert; i < std::min<std::uint32_t>(end, aligner.m_debug_insert + a.longest_insert + 3); ++i) {
       ins += " " + std::string(index.word(ids[i]));
@@ -467,11 +477,11 @@ bool is_acceptable(const Alignment& a) {
 
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
   std::vector<Alignment> plausible;
-  static const bool debug = std::getenv("APERTURE_DEBUG_MATCH") != nullptr;
+  static const bool k_debug = std::getenv("APERTURE_DEBUG_MATCH") != nullptr;
   std::vector<std::uint64_t> hashes = shingle_hashes(ids);
   for (const Candidate& c : find_candidates(index, ids, hashes)) {
     Alignment a = align_hashed(index, c.group, ids, hashes, c.begin, c.end, c.positions);
-    if (debug) {
+    if (k_debug) {
       std::fprintf(stderr, "%-40s span %u-%u words %u opt %u matched %u ins %u/%u gap %u miss %u cov %.3f score %.0f %s\n",
                    std::string(index.license(index.group_members(c.group).front()).id).c_str(), a.doc_begin,
                    a.doc_end, a.license_words, a.optional_words, a.matched, a.inserted, a.longest_insert,
@@ -506,9 +516,7 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
     claimed.push_back(a);
     Fit fit = fit_of(a);
     if (fit == Fit::close || fit == Fit::loose) {
-      double required = a.license_words - a.optional_words;
-      double confidence = std::max(0.0, a.score()) / (required + a.inserted);
-      chosen.push_back(TextMatch{a, std::min(fit == Fit::close ? 1.0 : 0.8, confidence)});
+      chosen.push_back(TextMatch{a, std::min(fit == Fit::close ? 1.0 : 0.8, a.faithfulness())});
     }
   }
   std::sort(chosen.begin(), chosen.end(),

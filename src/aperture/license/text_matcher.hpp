@@ -26,11 +26,15 @@ struct Alignment {
   std::uint32_t longest_gap = 0;       // longest run of missing required license words
   std::uint32_t missing_required = 0;  // required license words not found (not replaced)
   std::uint32_t replaced = 0;          // required license words replaced by a few other words
+  std::uint32_t replacing = 0;         // the input words that replaced them (counted in `inserted` too)
 
   // Share of the required license words that are present, 0..1.
   [[nodiscard]] double coverage() const;
   // Matched words less everything that differs; ranks competing texts.
   [[nodiscard]] double score() const;
+  // 0..1: how faithful a copy this is, counting replaceable parts (names in
+  // place of "the copyright holder") as faithful.
+  [[nodiscard]] double faithfulness() const;
 };
 
 // A license text accepted as present.
