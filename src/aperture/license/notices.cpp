@@ -23,6 +23,8 @@ struct Rule {
 // ("the BSD license", "a Creative Commons license") are ambiguous and left out.
 constexpr Rule k_rules[] = {
     // Apache
+    // The standard header, whole when it is there, so its lines are the evidence.
+    {R"((?s)licen[cs]ed under the apache licen[cs]e,? version 2\.0 \(the "?licen[cs]e"?\).{0,700}?limitations under the licen[cs]e)", "Apache-2.0"},
     {R"(apache licen[cs]e,? (?:version |v|ver\.? )?2\.0|apache-2\.0|apache 2\.0 licen[cs]e|licen[cs]ed under (?:the )?apache 2\.0|apache software licen[cs]e,? (?:version |v)?2\.0|apache licen[cs]e 2\.0|www\.apache\.org/licenses/license-2\.0)", "Apache-2.0"},
     {R"(apache licen[cs]e,? (?:version |v)?1\.1|apache software licen[cs]e,? (?:version |v)?1\.1|apache-1\.1)", "Apache-1.1"},
     {R"(apache licen[cs]e,? (?:version |v)?1\.0|apache software licen[cs]e,? (?:version |v)?1\.0|apache-1\.0)", "Apache-1.0"},
