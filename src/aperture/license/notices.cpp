@@ -75,6 +75,20 @@ constexpr Rule k_rules[] = {
     {R"(latex project public licen[cs]e,? (?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
     {R"(educational community licen[cs]e,? (?:version |v)?2\.0|\becl-2\.0\b)", "ECL-2.0"},
     {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
+    {R"(netscape public licen[cs]e,? (?:version |v)?1\.1\b)", "NPL-1.1"},
+    {R"(netscape public licen[cs]e,? (?:version |v)?1\.0\b)", "NPL-1.0"},
+    {R"(sgi free software (?:licen[cs]e )?b,? (?:licen[cs]e,? )?(?:version |v)?2\.0\b)", "SGI-B-2.0"},
+    {R"(sgi free software (?:licen[cs]e )?b,? (?:licen[cs]e,? )?(?:version |v)?1\.1\b)", "SGI-B-1.1"},
+    {R"(sgi free software (?:licen[cs]e )?b,? (?:licen[cs]e,? )?(?:version |v)?1\.0\b)", "SGI-B-1.0"},
+    {R"(erlang public licen[cs]e,? (?:version |v)?1\.1\b)", "ErlPL-1.1"},
+    {R"(cecill(?: licen[cs]e)?,? (?:version |v)?2(?:\.0)?\b)", "CECILL-2.0"},
+    {R"(cecill(?: licen[cs]e)?,? (?:version |v)?2\.1\b)", "CECILL-2.1"},
+    {R"(\bcecill-b\b)", "CECILL-B"},
+    {R"(\bcecill-c\b)", "CECILL-C"},
+    {R"((?:released|licen[cs]ed|distributed) under the libpng licen[cs]e)", "Libpng"},
+    {R"(same licen[cs]e as icu\b)", "ICU"},
+    {R"(\bfile_licen[cs]e \( ?gpl2_or_later ?\))", "GPL-2.0-or-later"},
+    {R"(\bfile_licen[cs]e \( ?gpl2_only ?\))", "GPL-2.0-only"},
     {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)", "OpenSSL"},
     // Debian's shared license texts, named in copyright files and headers.
     {R"(/usr/share/common-licenses/bsd\b)", "BSD-3-Clause"},
@@ -129,7 +143,7 @@ std::string cc_id(std::string kind, const std::string& version) {
 
 // GNU licenses: the family and version come from the words around the name.
 const char* k_gnu_pattern =
-    R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?general public licen[cs]e\b|\b(l|a)?gpl(?:v|-|\s)?(\d(?:\.\d)?)?(\+)?(?:-(only|or-later))?\b)";
+    R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?general public licen[cs]e\b|\b(l|a)?gpl(?:\s?v\.?\s?|-|\s)?(\d(?:\.\d)?)?(\+)?(?:-(only|or-later))?\b)";
 
 struct GnuReading {
   std::string family;  // GPL, LGPL, AGPL
