@@ -280,32 +280,26 @@ private:
 
   // or-expr; `depth` counts the enclosing parentheses.
   Result<Expression> parse_or(std::uint32_t depth) {
-    TRY_ASSIGN(first, parse_and(depth));
-    if (peek().kind != TokenKind::op_or) {
-      return first;
-    }
-    Expression e;
-    e.kind = Expression::Kind::disjunction;
-    append_flattened(e, std::move(first));
-    while (peek().kind == TokenKind::op_or) {
-      take();
-      TRY_ASSIGN(next, parse_and(depth));
-      append_flattened(e, std::move(next));
-    }
-    return e;
+    return parse_chain(depth, TokenKind::op_or, Expression::Kind::disjunction, &Parser::parse_and);
   }
 
   Result<Expression> parse_and(std::uint32_t depth) {
-    TRY_ASSIGN(first, parse_with(depth));
-    if (peek().kind != TokenKind::op_and) {
+    return parse_chain(depth, TokenKind::op_and, Expression::Kind::conjunction, &Parser::parse_with);
+  }
+
+  // operand { `op` operand }: one node of `kind` when `op` occurs, else the operand.
+  Result<Expression> parse_chain(std::uint32_t depth, TokenKind op, Expression::Kind kind,
+                                 Result<Expression> (Parser::*operand)(std::uint32_t)) {
+    TRY_ASSIGN(first, (this->*operand)(depth));
+    if (peek().kind != op) {
       return first;
     }
     Expression e;
-    e.kind = Expression::Kind::conjunction;
+    e.kind = kind;
     append_flattened(e, std::move(first));
-    while (peek().kind == TokenKind::op_and) {
+    while (peek().kind == op) {
       take();
-      TRY_ASSIGN(next, parse_with(depth));
+      TRY_ASSIGN(next, (this->*operand)(depth));
       append_flattened(e, std::move(next));
     }
     return e;
