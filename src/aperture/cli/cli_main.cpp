@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <aperture/cli/identify_command.hpp>
+#include <aperture/cli/license_command.hpp>
 #include <aperture/util/error.hpp>
 
 namespace aperture::cli {
@@ -23,6 +24,8 @@ int dispatch(int argc, char** argv) {
 
   IdentifyOptions identify;
   CLI::App* identify_cmd = add_identify_command(app, identify);
+  LicenseOptions license;
+  CLI::App* license_cmd = add_license_command(app, license);
 
   try {
     app.parse(argc, argv);
@@ -38,6 +41,9 @@ int dispatch(int argc, char** argv) {
   }
   if (identify_cmd->parsed()) {
     return run_identify(identify);
+  }
+  if (license_cmd->parsed()) {
+    return run_license(license);
   }
   return k_exit_usage;
 }

@@ -9,6 +9,7 @@
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/style.hpp>
 #include <aperture/license/identify.hpp>
+#include <aperture/report/license_report.hpp>
 #include <aperture/util/file.hpp>
 #include <aperture/util/text.hpp>
 
@@ -67,7 +68,18 @@ std::string_view kind_label(license::MatchKind kind) {
   return "";
 }
 
-void print_text(const std::vector<InputResult>& results) {
+// The license's terms and verdicts under its identification.
+void print_terms(const std::string& id) {
+  std::optional<report::LicenseView> view = report::describe_license(id);
+  if (!view) {
+    return;
+  }
+  std::string text = report::to_text(*view, std::string(23, ' '));
+  // The first line repeats the id and name already printed.
+  std::printf("%s", text.substr(text.find('\n') + 1).c_str());
+}
+
+void print_text(const std::vector<InputResult>& results, bool with_terms) {
   Style style = Style::for_stream(stdout);
   for (const InputResult& r : results) {
     if (r.error) {
@@ -85,6 +97,9 @@ void print_text(const std::vector<InputResult>& results) {
                   m.osi_approved ? ", OSI-approved" : "");
       if (!m.expression.empty()) {
         std::printf("  %s expression: %s\n", std::string(22, ' ').c_str(), m.expression.c_str());
+      }
+      if (with_terms) {
+        print_terms(m.id);
       }
     }
   }
@@ -126,7 +141,7 @@ void print_tsv(const std::vector<InputResult>& results) {
   }
 }
 
-void print_json(const std::vector<InputResult>& results) {
+void print_json(const std::vector<InputResult>& results, bool with_terms) {
   nlohmann::ordered_json out;
   out["schema_version"] = 1;
   out["results"] = nlohmann::ordered_json::array();
@@ -154,6 +169,12 @@ void print_json(const std::vector<InputResult>& results) {
       if (!m.expression.empty()) {
         lic["expression"] = m.expression;
       }
+      if (with_terms) {
+        std::optional<report::LicenseView> view = report::describe_license(m.id);
+        nlohmann::ordered_json about = view ? report::to_json(*view) : nlohmann::ordered_json();
+        lic["terms"] = about.is_null() ? nlohmann::ordered_json() : about["terms"];
+        lic["verdicts"] = about.is_null() || !about.contains("verdicts") ? nlohmann::ordered_json() : about["verdicts"];
+      }
       j["licenses"].push_back(lic);
     }
     out["results"].push_back(j);
@@ -175,6 +196,8 @@ CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
          },
          "Output format: text (default), json, or tsv (PATH<TAB>ID per input)")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
+  cmd->add_flag("--terms", options.terms,
+                "Also each license's terms (with their clauses) and its OSD and OSAID verdicts");
   cmd->footer("Exit status: 0 a license found in every input, 3 some input holds none, 1 an input could not be "
               "read, 2 bad arguments.");
   return cmd;
@@ -197,10 +220,10 @@ int run_identify(const IdentifyOptions& options) {
   }
   switch (options.format) {
   case OutputFormat::text:
-    print_text(results);
+    print_text(results, options.terms);
     break;
   case OutputFormat::json:
-    print_json(results);
+    print_json(results, options.terms);
     break;
   case OutputFormat::tsv:
     print_tsv(results);

@@ -13,6 +13,7 @@ enum class OutputFormat { text, json, tsv };
 struct IdentifyOptions {
   std::vector<std::string> inputs;  // paths, or "-" for standard input
   OutputFormat format = OutputFormat::text;
+  bool terms = false;  // also each license's terms and verdicts
 };
 
 // Adds the subcommand to `app`; `options` is filled when it is parsed.

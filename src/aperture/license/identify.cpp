@@ -6,7 +6,11 @@
 #include <aperture/license/expression.hpp>
 #include <aperture/license/normalize.hpp>
 #include <aperture/license/notices.hpp>
+#include <aperture/formats/front_matter.hpp>
 #include <aperture/license/text_matcher.hpp>
+#include <aperture/terms/fingerprint.hpp>
+#include <aperture/terms/hub_license.hpp>
+#include <aperture/terms/knowledge_base.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::license {
@@ -90,6 +94,8 @@ public:
     std::vector<Token> tokens = tokenize(m_text);
     std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
     add_texts(tokens, find_license_texts(m_index, ids));
+    add_known_texts(terms::find_fingerprints(m_text));
+    add_front_matter();
     add_notices(find_notices(m_text));
     refine_gnu_versions();
     return merge();
@@ -113,6 +119,62 @@ private:
                    " words of the license text matched, " + std::to_string(a.inserted) + " inserted";
       m_text_spans.emplace_back(f.begin, f.end);
       m_found.push_back(std::move(f));
+    }
+  }
+
+  // Licenses the SPDX list does not have (Llama, Gemma, OpenRAIL, ...), by fingerprint.
+  void add_known_texts(const std::vector<terms::FingerprintMatch>& matches) {
+    for (const terms::FingerprintMatch& fm : matches) {
+      Found f;
+      f.id = fm.profile->id;
+      f.begin = fm.begin;
+      f.end = fm.end;
+      f.kind = (fm.end - fm.begin) * 2 >= m_text.size() ? MatchKind::license_text : MatchKind::embedded_text;
+      f.confidence = 0.95;
+      f.evidence = "recognised by its distinctive phrases: \"" + fm.evidence + "\"";
+      m_text_spans.emplace_back(f.begin, f.end);
+      m_found.push_back(std::move(f));
+    }
+  }
+
+  // A model card's `license:` (and `license_name`) metadata; an AI license
+  // text in `extra_gated_prompt` is found by its fingerprint like any other.
+  void add_front_matter() {
+    auto fm = formats::read_front_matter(m_text);
+    if (!fm) {
+      return;
+    }
+    YAML::Node license = fm->data["license"];
+    std::string name = fm->data["license_name"] && fm->data["license_name"].IsScalar()
+                           ? fm->data["license_name"].as<std::string>()
+                           : std::string();
+    std::vector<std::string> values;
+    if (license && license.IsScalar()) {
+      values.push_back(license.as<std::string>());
+    } else if (license && license.IsSequence()) {
+      for (const auto& v : license) {
+        if (v.IsScalar()) {
+          values.push_back(v.as<std::string>());
+        }
+      }
+    }
+    // The `license:` line, for the evidence's line number.
+    std::size_t at = fm->yaml_offset;
+    for (std::size_t pos = 0; pos < fm->yaml.size();) {
+      std::size_t eol = fm->yaml.find('\n', pos);
+      eol = eol == std::string_view::npos ? fm->yaml.size() : eol;
+      if (fm->yaml.substr(pos, 8) == "license:") {
+        at = fm->yaml_offset + pos;
+        break;
+      }
+      pos = eol + 1;
+    }
+    for (const std::string& v : values) {
+      terms::DeclaredLicense d = terms::resolve_hub_license(v, name, terms::KnowledgeBase::embedded(), m_index);
+      if (d.id.empty()) {
+        continue;
+      }
+      m_found.push_back(Found{d.id, MatchKind::declared, 1.0, at, at + 8, "declared in the model card: license: " + d.declared, {}});
     }
   }
 
@@ -242,7 +304,10 @@ private:
     if (with != std::string_view::npos) {
       base = base.substr(0, with);
     }
-    if (auto i = m_index.find(base)) {
+    if (const terms::LicenseProfile* p = terms::KnowledgeBase::embedded().find(base); p != nullptr && !m_index.find(base)) {
+      m.name = p->name;
+      m.osi_approved = false;
+    } else if (auto i = m_index.find(base)) {
       LicenseInfo info = m_index.license(*i);
       m.name = std::string(info.name);
       m.osi_approved = info.osi_approved;

@@ -1,0 +1,31 @@
+// YAML front matter of Markdown files (Hugging Face model cards): the block
+// between a leading "---" line and the next "---" line.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include <aperture/util/result.hpp>
+
+namespace aperture::formats {
+
+struct FrontMatter {
+  YAML::Node data;          // the parsed mapping
+  std::string_view yaml;    // the raw block (a view into the input)
+  std::size_t yaml_offset = 0;  // byte offset of `yaml` in the input
+  std::size_t body_offset = 0;  // where the Markdown body starts
+};
+
+// Limits that keep hostile YAML (deep nesting, huge blocks) from hurting.
+inline constexpr std::size_t k_max_front_matter_bytes = 1 << 20;
+inline constexpr int k_max_front_matter_depth = 64;
+
+// The front matter of `text`. Fails with ErrorCode::not_found when the text
+// has none, ErrorCode::parse (with the YAML error, line and column) when it is
+// malformed, not a mapping, too large or too deeply nested.
+util::Result<FrontMatter> read_front_matter(std::string_view text);
+
+}  // namespace aperture::formats

@@ -1,0 +1,36 @@
+// Views of a license: its identity, the knowledge base's reading of its terms
+// (each citing its clause) and the verdicts on them. One model, printed as
+// text or JSON by `license show` and `identify --terms`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include <aperture/assess/license_verdicts.hpp>
+#include <aperture/terms/terms.hpp>
+
+namespace aperture::report {
+
+struct LicenseView {
+  std::string id;
+  std::string name;
+  std::string url;
+  bool osi_approved = false;
+  bool in_spdx_list = false;
+  const terms::LicenseProfile* profile = nullptr;  // nullptr: no reading of its terms
+  std::optional<assess::LicenseVerdicts> verdicts;
+};
+
+// What Aperture knows of `id`: an SPDX id, a knowledge-base id or a Hugging
+// Face license id ("llama3.1"). Empty when it knows nothing by that name.
+std::optional<LicenseView> describe_license(std::string_view id);
+
+nlohmann::ordered_json to_json(const LicenseView& view);
+
+// A readable, multi-line account; `indent` prefixes every line.
+std::string to_text(const LicenseView& view, std::string_view indent = "");
+
+}  // namespace aperture::report
