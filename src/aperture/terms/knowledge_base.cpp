@@ -260,7 +260,7 @@ private:
     t.redistribution = term(node, "redistribution", permission);
     t.copyleft = term(node, "copyleft", {"none", "weak", "strong", "network"});
     t.patent_grant = term(node, "patent_grant", {"yes", "no"});
-    t.acceptance = term(node, "acceptance", {"click-through", "none"});
+    t.acceptance = term(node, "acceptance", {"click-through", "by-use", "none"});
     t.registration = term(node, "registration", {"required", "none"});
     return t;
   }
