@@ -23,6 +23,10 @@ public:
     add_reason(reason);
     m_v.evidence.push_back(Evidence{m_p.id, term, cite.clause, cite.quote, m_p.url});
   }
+  // Records more evidence for a failure already explained.
+  void also(const char* term, const terms::Citation& cite) {
+    m_v.evidence.push_back(Evidence{m_p.id, term, cite.clause, cite.quote, m_p.url});
+  }
   // Records a term that supports a pass (kept only if nothing fails).
   void support(const char* term, const terms::Citation& cite) {
     m_support.push_back(Evidence{m_p.id, term, cite.clause, cite.quote, m_p.url});
@@ -85,8 +89,14 @@ void check_fields(const LicenseProfile& p, Criterion& c) {
   } else if (t.commercial_use) {
     c.support("commercial_use", t.commercial_use->cite);
   }
-  for (const auto& f : t.field_of_use) {
-    c.fail("field_of_use", f.cite, "use banned: " + f.text);
+  if (!t.field_of_use.empty()) {
+    std::size_t n = t.field_of_use.size();
+    c.fail("field_of_use", t.field_of_use.front().cite,
+           n == 1 ? "use banned: " + t.field_of_use.front().text
+                  : fmt::format("{} uses banned, e.g. {}", n, t.field_of_use.front().text));
+    for (std::size_t i = 1; i < n; ++i) {
+      c.also("field_of_use", t.field_of_use[i].cite);
+    }
   }
   if (is(t.improve_other_models, "banned")) {
     c.fail("improve_other_models", t.improve_other_models->cite,
@@ -161,7 +171,7 @@ std::vector<CriterionVerdict> judge_osd(const LicenseProfile& p) {
 
   Criterion c10(p, "osd-10", "License Must Be Technology-Neutral");
   if (is(t.acceptance, "click-through")) {
-    c10.fail("acceptance", t.acceptance->cite, "the agreement is formed by clicking or by use");
+    c10.fail("acceptance", t.acceptance->cite, "the agreement is formed by clicking \"I accept\"");
   }
   out.push_back(c10.finish(Outcome::pass, "no particular technology or interface is required"));
   return out;

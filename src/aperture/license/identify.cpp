@@ -95,6 +95,7 @@ public:
     std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
     add_texts(tokens, find_license_texts(m_index, ids));
     add_known_texts(terms::find_fingerprints(m_text));
+    drop_texts_inside_known();
     add_front_matter();
     add_notices(find_notices(m_text));
     refine_gnu_versions();
@@ -133,8 +134,28 @@ private:
       f.confidence = 0.95;
       f.evidence = "recognised by its distinctive phrases: \"" + fm.evidence + "\"";
       m_text_spans.emplace_back(f.begin, f.end);
+      m_known_spans.emplace_back(f.begin, f.end);
       m_found.push_back(std::move(f));
     }
+  }
+
+  // A curated profile recognised by its fingerprint is more specific than an
+  // SPDX text that aligns with the same span (Apple's ASCL reads much like AML).
+  void drop_texts_inside_known() {
+    auto inside_known = [&](const Found& f) {
+      if (f.kind != MatchKind::license_text && f.kind != MatchKind::embedded_text) {
+        return false;
+      }
+      if (terms::KnowledgeBase::embedded().find(f.id) != nullptr && !m_index.find(f.id)) {
+        return false;  // a fingerprint match itself
+      }
+      return std::any_of(m_known_spans.begin(), m_known_spans.end(), [&](const auto& s) {
+        std::size_t lo = std::max(s.first, f.begin);
+        std::size_t hi = std::min(s.second, f.end);
+        return hi > lo && (hi - lo) * 2 > std::min(f.end - f.begin, s.second - s.first);
+      });
+    };
+    m_found.erase(std::remove_if(m_found.begin(), m_found.end(), inside_known), m_found.end());
   }
 
   // A model card's `license:` (and `license_name`) metadata; an AI license
@@ -323,6 +344,7 @@ private:
   const SpdxIndex& m_index;
   std::vector<Found> m_found;
   std::vector<std::pair<std::size_t, std::size_t>> m_text_spans;
+  std::vector<std::pair<std::size_t, std::size_t>> m_known_spans;
 };
 
 }  // namespace
