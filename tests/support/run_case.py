@@ -50,6 +50,12 @@ Sections:
                              somewhere in standard error (re.search, multiline).
                              May be repeated. Without any, standard error must
                              be empty.
+  -- expect-json: PATH = V   Standard output is JSON and the value at PATH
+                             (keys joined by dots, list items as [N]:
+                             `verdicts.osd.criteria[4].id`) equals V: compared
+                             as a number when it is one, as true/false/null
+                             for those, else as the string. May be repeated;
+                             for long outputs where a few facts matter.
 
 The command runs with NO_COLOR=1. `--update` rewrites the `-- expect:` body
 and the `-- exit:` value from what the binary did; review the diff before
@@ -57,6 +63,7 @@ committing it, a golden file must hold the right answer, not just today's one.
 """
 
 import argparse
+import json
 import difflib
 import os
 import re
@@ -65,7 +72,7 @@ import subprocess
 import sys
 import tempfile
 
-SECTION_RE = re.compile(r"^-- (file|file-hex|dir|command|stdin|exit|expect|expect-error):(.*)$")
+SECTION_RE = re.compile(r"^-- (file|file-hex|dir|command|stdin|exit|expect|expect-error|expect-json):(.*)$")
 OPTIONS_RE = re.compile(r"^(.*?)\s+\(([a-z0-9, -]+)\)\s*$")
 FILE_OPTIONS = {"crlf", "cr", "no-final-newline", "utf-8-bom", "utf-16le-bom", "utf-16be-bom", "latin-1"}
 TIMEOUT_SECONDS = 120
@@ -234,6 +241,46 @@ def update(case, code, out):
         f.write("\n".join(lines) + "\n")
 
 
+def json_value_at(doc, path):
+    """The value at a dotted PATH with [N] list indexes, or raises KeyError."""
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        if part.startswith("["):
+            doc = doc[int(part[1:-1])]
+        else:
+            doc = doc[part]
+    return doc
+
+
+def json_matches(value, want):
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value) == want
+    if isinstance(value, (int, float)):
+        try:
+            return float(want) == float(value)
+        except ValueError:
+            return False
+    return isinstance(value, str) and value == want
+
+
+def check_json(out, checks):
+    try:
+        doc = json.loads(out)
+    except ValueError as e:
+        return [f"stdout is not JSON: {e}"]
+    failures = []
+    for check in checks:
+        path, _, want = check.partition("=")
+        path, want = path.strip(), want.strip()
+        try:
+            value = json_value_at(doc, path)
+        except (KeyError, IndexError, TypeError):
+            failures.append(f"no JSON value at {path}")
+            continue
+        if not json_matches(value, want):
+            failures.append(f"JSON {path} is {json.dumps(value)[:200]}, expected {want}")
+    return failures
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--aperture", required=True, help="the aperture binary")
@@ -270,6 +317,9 @@ def main():
         diff = difflib.unified_diff(expect.text().splitlines(True), out.splitlines(True), "expected stdout",
                                     "actual stdout")
         failures.append("stdout differs:\n" + "".join(diff))
+    json_checks = [s.value for s in case.of_kind("expect-json")]
+    if json_checks:
+        failures.extend(check_json(out, json_checks))
     patterns = [s.value for s in case.of_kind("expect-error")]
     for pattern in patterns:
         if not re.search(pattern, err, re.MULTILINE):

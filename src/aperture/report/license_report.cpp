@@ -101,7 +101,8 @@ std::string cite_text(const terms::Citation& c) {
   if (c.clause.empty()) {
     return "";
   }
-  return " [" + (c.clause.find_first_not_of("0123456789.()abcdefghivx") == std::string::npos ? "§" + c.clause : c.clause) + "]";
+  bool numbered = c.clause[0] >= '0' && c.clause[0] <= '9';
+  return " [" + (numbered ? "§" + c.clause : c.clause) + "]";
 }
 
 std::string number_text(double n) {
