@@ -112,14 +112,15 @@ std::vector<CriterionVerdict> judge_osd(const LicenseProfile& p) {
   const terms::Terms& t = p.terms;
   std::vector<CriterionVerdict> out;
 
+  // Conditions on redistribution (notices, renaming) are allowed; a ban is not.
   Criterion c1(p, "osd-1", "Free Redistribution");
-  if (is(t.redistribution, "banned") || is(t.redistribution, "conditional")) {
-    c1.fail("redistribution", t.redistribution->cite, "redistribution is " + t.redistribution->value);
+  if (is(t.redistribution, "banned")) {
+    c1.fail("redistribution", t.redistribution->cite, "redistribution is not allowed");
   }
   if (is(t.commercial_use, "banned")) {
     c1.fail("commercial_use", t.commercial_use->cite, "the work may not be sold or used commercially");
   }
-  if (is(t.redistribution, "allowed")) {
+  if (t.redistribution && !is(t.redistribution, "banned")) {
     c1.support("redistribution", t.redistribution->cite);
   }
   out.push_back(c1.finish(t.redistribution ? Outcome::pass : Outcome::unknown,
@@ -205,8 +206,8 @@ std::vector<CriterionVerdict> judge_osaid(const LicenseProfile& p) {
                               t.modification ? "modification allowed" : "modification not recorded"));
 
   Criterion share(p, "osaid-share", "Share the system for others to use, with or without modifications, for any purpose");
-  if (is(t.redistribution, "banned") || is(t.redistribution, "conditional")) {
-    share.fail("redistribution", t.redistribution->cite, "redistribution is " + t.redistribution->value);
+  if (is(t.redistribution, "banned")) {
+    share.fail("redistribution", t.redistribution->cite, "redistribution is not allowed");
   } else if (t.redistribution) {
     share.support("redistribution", t.redistribution->cite);
   }
