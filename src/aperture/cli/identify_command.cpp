@@ -10,6 +10,8 @@
 #include <aperture/cli/style.hpp>
 #include <aperture/license/identify.hpp>
 #include <aperture/report/license_report.hpp>
+#include <aperture/terms/clause_detector.hpp>
+#include <aperture/terms/knowledge_base.hpp>
 #include <aperture/util/file.hpp>
 #include <aperture/util/text.hpp>
 
@@ -23,10 +25,20 @@ struct InputResult {
   std::string path;
   std::vector<license::LicenseMatch> licenses;
   std::optional<util::Error> error;
+  // With --terms, for texts whose terms Aperture has no reading of: the
+  // restrictive clauses the detector finds and quotes.
+  std::vector<terms::DetectedClause> clauses;
 };
 
-InputResult identify_input(const std::string& path) {
-  InputResult r{path == "-" ? "<stdin>" : path, {}, std::nullopt};
+// True when some license found has no reading of its terms (or none was found).
+bool needs_clause_detector(const std::vector<license::LicenseMatch>& licenses) {
+  const terms::KnowledgeBase& kb = terms::KnowledgeBase::embedded();
+  return licenses.empty() || std::any_of(licenses.begin(), licenses.end(),
+                                         [&](const license::LicenseMatch& m) { return kb.find(m.id) == nullptr; });
+}
+
+InputResult identify_input(const std::string& path, bool with_terms) {
+  InputResult r{path == "-" ? "<stdin>" : path, {}, std::nullopt, {}};
   auto bytes = util::read_file(path);
   if (!bytes) {
     r.error = bytes.error();
@@ -38,6 +50,9 @@ InputResult identify_input(const std::string& path) {
     return r;
   }
   r.licenses = license::identify_text(*text);
+  if (with_terms && needs_clause_detector(r.licenses)) {
+    r.clauses = terms::detect_clauses(*text);
+  }
   return r;
 }
 
@@ -88,6 +103,14 @@ void print_text(const std::vector<InputResult>& results, bool with_terms) {
     std::printf("%s\n", style.bold(r.path).c_str());
     if (r.licenses.empty()) {
       std::printf("  %s  no license found\n", style.yellow("NONE").c_str());
+    }
+    if (!r.clauses.empty()) {
+      std::printf("  clauses in terms Aperture has no reading of:\n");
+      for (const auto& c : r.clauses) {
+        std::string quote = c.quote.size() > 110 ? c.quote.substr(0, 107) + "..." : c.quote;
+        std::printf("    %-26s lines %u-%u: \"%s\"\n", std::string(terms::to_string(c.kind)).c_str(), c.first_line,
+                    c.last_line, quote.c_str());
+      }
     }
     for (const auto& m : r.licenses) {
       std::string id = fmt::format("{:<22}", m.id);
@@ -153,6 +176,22 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
       out["results"].push_back(j);
       continue;
     }
+    if (with_terms) {
+      j["clauses"] = nlohmann::ordered_json::array();
+      for (const auto& c : r.clauses) {
+        nlohmann::ordered_json cj{{"kind", terms::to_string(c.kind)},
+                                  {"lines", {{"first", c.first_line}, {"last", c.last_line}}},
+                                  {"quote", c.quote}};
+        if (c.number) {
+          cj["number"] = *c.number;
+          cj["unit"] = c.unit;
+        }
+        if (!c.detail.empty()) {
+          cj["detail"] = c.detail;
+        }
+        j["clauses"].push_back(cj);
+      }
+    }
     j["licenses"] = nlohmann::ordered_json::array();
     for (const auto& m : r.licenses) {
       nlohmann::ordered_json lic;
@@ -209,7 +248,7 @@ int run_identify(const IdentifyOptions& options) {
   bool any_error = false;
   bool any_none = false;
   for (const std::string& path : options.inputs) {
-    InputResult r = identify_input(path);
+    InputResult r = identify_input(path, options.terms);
     if (r.error) {
       any_error = true;
       std::fprintf(stderr, "aperture: error: %s\n", r.error->to_string().c_str());
