@@ -12,17 +12,5 @@ add_custom_command(
   COMMENT "Joining the license knowledge base")
 add_custom_target(aperture_kb DEPENDS ${APERTURE_KB_YAML})
 
-set(APERTURE_KB_EMBED "${CMAKE_BINARY_DIR}/generated/knowledge_base_embed.S")
-file(WRITE ${APERTURE_KB_EMBED}.in
-"    .section .rodata
-    .global aperture_kb_begin
-    .global aperture_kb_end
-    .balign 16
-aperture_kb_begin:
-    .incbin \"${APERTURE_KB_YAML}\"
-aperture_kb_end:
-    .byte 0
-    .section .note.GNU-stack,\"\",@progbits
-")
-configure_file(${APERTURE_KB_EMBED}.in ${APERTURE_KB_EMBED} COPYONLY)
-set_source_files_properties(${APERTURE_KB_EMBED} PROPERTIES OBJECT_DEPENDS ${APERTURE_KB_YAML})
+include(${CMAKE_CURRENT_LIST_DIR}/Embed.cmake)
+aperture_embed(aperture_kb ${APERTURE_KB_YAML} APERTURE_KB_EMBED)

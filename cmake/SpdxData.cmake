@@ -36,17 +36,5 @@ add_custom_command(
   COMMENT "Building the SPDX license index")
 add_custom_target(aperture_spdx_index DEPENDS ${APERTURE_SPDX_INDEX})
 
-set(APERTURE_SPDX_EMBED "${CMAKE_BINARY_DIR}/generated/spdx_index_embed.S")
-file(WRITE ${APERTURE_SPDX_EMBED}.in
-"    .section .rodata
-    .global aperture_spdx_index_begin
-    .global aperture_spdx_index_end
-    .balign 16
-aperture_spdx_index_begin:
-    .incbin \"${APERTURE_SPDX_INDEX}\"
-aperture_spdx_index_end:
-    .byte 0
-    .section .note.GNU-stack,\"\",@progbits
-")
-configure_file(${APERTURE_SPDX_EMBED}.in ${APERTURE_SPDX_EMBED} COPYONLY)
-set_source_files_properties(${APERTURE_SPDX_EMBED} PROPERTIES OBJECT_DEPENDS ${APERTURE_SPDX_INDEX})
+include(${CMAKE_CURRENT_LIST_DIR}/Embed.cmake)
+aperture_embed(aperture_spdx_index ${APERTURE_SPDX_INDEX} APERTURE_SPDX_EMBED)

@@ -108,35 +108,39 @@ void check_fields(const LicenseProfile& p, Criterion& c) {
   }
 }
 
+// A permission term (`modification`, `redistribution`): a ban fails `c` with
+// `banned_reason`; any other recorded value supports a pass. Returns the
+// outcome when nothing else fails: pass when recorded, unknown when not.
+Outcome check_permission(Criterion& c, const char* name, const std::optional<Term>& term,
+                         const std::string& banned_reason) {
+  if (is(term, "banned")) {
+    c.fail(name, term->cite, banned_reason);
+  } else if (term) {
+    c.support(name, term->cite);
+  }
+  return term ? Outcome::pass : Outcome::unknown;
+}
+
 std::vector<CriterionVerdict> judge_osd(const LicenseProfile& p) {
   const terms::Terms& t = p.terms;
   std::vector<CriterionVerdict> out;
 
   // Conditions on redistribution (notices, renaming) are allowed; a ban is not.
   Criterion c1(p, "osd-1", "Free Redistribution");
-  if (is(t.redistribution, "banned")) {
-    c1.fail("redistribution", t.redistribution->cite, "redistribution is not allowed");
-  }
+  Outcome c1_outcome = check_permission(c1, "redistribution", t.redistribution, "redistribution is not allowed");
   if (is(t.commercial_use, "banned")) {
     c1.fail("commercial_use", t.commercial_use->cite, "the work may not be sold or used commercially");
   }
-  if (t.redistribution && !is(t.redistribution, "banned")) {
-    c1.support("redistribution", t.redistribution->cite);
-  }
-  out.push_back(c1.finish(t.redistribution ? Outcome::pass : Outcome::unknown,
-                          t.redistribution ? "redistribution allowed, by sale or gift" : "redistribution not recorded"));
+  out.push_back(c1.finish(c1_outcome, t.redistribution ? "redistribution allowed, by sale or gift"
+                                                        : "redistribution not recorded"));
 
   Criterion c2(p, "osd-2", "Source Code");
   out.push_back(c2.finish(Outcome::not_applicable, "whether source is published is a property of the release"));
 
   Criterion c3(p, "osd-3", "Derived Works");
-  if (is(t.modification, "banned")) {
-    c3.fail("modification", t.modification->cite, "derivative works are not allowed");
-  } else if (t.modification) {
-    c3.support("modification", t.modification->cite);
-  }
-  out.push_back(c3.finish(t.modification ? Outcome::pass : Outcome::unknown,
-                          t.modification ? "modification and derived works allowed" : "modification not recorded"));
+  Outcome c3_outcome = check_permission(c3, "modification", t.modification, "derivative works are not allowed");
+  out.push_back(c3.finish(c3_outcome, t.modification ? "modification and derived works allowed"
+                                                      : "modification not recorded"));
 
   Criterion c4(p, "osd-4", "Integrity of The Author's Source Code");
   for (const auto& d : t.attribution) {
@@ -194,31 +198,22 @@ std::vector<CriterionVerdict> judge_osaid(const LicenseProfile& p) {
   out.push_back(study.finish(Outcome::pass, "no term restricts study"));
 
   Criterion modify(p, "osaid-modify", "Modify the system for any purpose, including to change its output");
-  if (is(t.modification, "banned")) {
-    modify.fail("modification", t.modification->cite, "modification is not allowed");
-  } else if (t.modification) {
-    modify.support("modification", t.modification->cite);
-  }
+  Outcome modify_outcome = check_permission(modify, "modification", t.modification, "modification is not allowed");
   if (is(t.commercial_use, "banned")) {
     modify.fail("commercial_use", t.commercial_use->cite, "modified versions may not be used commercially");
   }
-  out.push_back(modify.finish(t.modification ? Outcome::pass : Outcome::unknown,
-                              t.modification ? "modification allowed" : "modification not recorded"));
+  out.push_back(modify.finish(modify_outcome, t.modification ? "modification allowed" : "modification not recorded"));
 
   Criterion share(p, "osaid-share", "Share the system for others to use, with or without modifications, for any purpose");
-  if (is(t.redistribution, "banned")) {
-    share.fail("redistribution", t.redistribution->cite, "redistribution is not allowed");
-  } else if (t.redistribution) {
-    share.support("redistribution", t.redistribution->cite);
-  }
+  Outcome share_outcome = check_permission(share, "redistribution", t.redistribution, "redistribution is not allowed");
   if (is(t.commercial_use, "banned")) {
     share.fail("commercial_use", t.commercial_use->cite, "copies may not be shared for commercial purposes");
   }
   if (is(t.flow_down, "yes")) {
     share.fail("flow_down", t.flow_down->cite, "recipients must be bound by the same use restrictions");
   }
-  out.push_back(share.finish(t.redistribution ? Outcome::pass : Outcome::unknown,
-                             t.redistribution ? "sharing allowed for any purpose" : "redistribution not recorded"));
+  out.push_back(share.finish(share_outcome, t.redistribution ? "sharing allowed for any purpose"
+                                                              : "redistribution not recorded"));
   return out;
 }
 
