@@ -30,13 +30,14 @@ std::string describe(const std::vector<DetectedClause>& clauses) {
   for (const DetectedClause& c : clauses) {
     out += "\n  " + std::string(to_string(c.kind)) + " L" + std::to_string(c.first_line) + "-" +
            std::to_string(c.last_line);
+    // Appended piece by piece: g++ 12 warns (-Wrestrict, falsely) on `" " + std::string(...)`.
     if (c.number) {
-      out += " " + std::to_string(*c.number) + " " + c.unit;
+      out.append(" ").append(std::to_string(*c.number)).append(" ").append(c.unit);
     }
     if (!c.detail.empty()) {
-      out += " [" + c.detail + "]";
+      out.append(" [").append(c.detail).append("]");
     }
-    out += " «" + c.quote + "»";
+    out.append(" «").append(c.quote).append("»");
   }
   return out.empty() ? " (none)" : out;
 }
