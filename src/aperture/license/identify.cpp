@@ -127,7 +127,7 @@ private:
   void add_known_texts(const std::vector<terms::FingerprintMatch>& matches) {
     for (const terms::FingerprintMatch& fm : matches) {
       Found f;
-      f.id = fm.profile->id;
+      f.id = fm.id;
       f.begin = fm.begin;
       f.end = fm.end;
       f.kind = (fm.end - fm.begin) * 2 >= m_text.size() ? MatchKind::license_text : MatchKind::embedded_text;
@@ -146,8 +146,8 @@ private:
       if (f.kind != MatchKind::license_text && f.kind != MatchKind::embedded_text) {
         return false;
       }
-      if (terms::KnowledgeBase::embedded().find(f.id) != nullptr && !m_index.find(f.id)) {
-        return false;  // a fingerprint match itself
+      if (!m_index.find(f.id)) {
+        return false;  // a fingerprint match itself (not an SPDX id)
       }
       return std::any_of(m_known_spans.begin(), m_known_spans.end(), [&](const auto& s) {
         std::size_t lo = std::max(s.first, f.begin);
@@ -325,16 +325,16 @@ private:
     if (with != std::string_view::npos) {
       base = base.substr(0, with);
     }
-    if (const terms::LicenseProfile* p = terms::KnowledgeBase::embedded().find(base); p != nullptr && !m_index.find(base)) {
-      m.name = p->name;
-      m.osi_approved = false;
-    } else if (auto i = m_index.find(base)) {
+    if (auto i = m_index.find(base)) {
       LicenseInfo info = m_index.license(*i);
       m.name = std::string(info.name);
       m.osi_approved = info.osi_approved;
       if (with != std::string_view::npos) {
         m.name += " with " + m.id.substr(with + 6);
       }
+    } else if (const terms::LicenseProfile* p = terms::KnowledgeBase::embedded().find(base)) {
+      m.name = p->name;
+      m.osi_approved = false;
     } else {
       m.name = m.id;
     }

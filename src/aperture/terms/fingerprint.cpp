@@ -21,48 +21,96 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Compiled patterns of one profile.
+// Compiled patterns of one fingerprint.
 struct CompiledFingerprint {
-  const LicenseProfile* profile = nullptr;
+  const Fingerprint* source = nullptr;
+  // Literal text every match of the first pattern contains: a text without it
+  // cannot match, so the patterns need not run (most inputs hold no AI license).
+  std::string anchor;
   std::vector<std::unique_ptr<re2::RE2>> all;
   std::vector<std::unique_ptr<re2::RE2>> none;
 };
 
-std::vector<CompiledFingerprint> compile(const KnowledgeBase& kb) {
-  std::vector<CompiledFingerprint> out;
+std::unique_ptr<re2::RE2> compile_pattern(const std::string& id, const std::string& pattern) {
   re2::RE2::Options opt;
   opt.set_max_mem(8 << 20);
-  for (const LicenseProfile& p : kb.profiles()) {
-    if (p.fingerprint_all.empty()) {
-      continue;
+  auto re = std::make_unique<re2::RE2>(pattern, opt);
+  if (!re->ok()) {
+    throw Error(id + ": bad fingerprint pattern '" + pattern + "': " + re->error());
+  }
+  return re;
+}
+
+// The longest run of plain characters in `pattern` outside any group,
+// class or alternation, or "" when the pattern has alternatives at the top.
+std::string literal_anchor(const std::string& pattern) {
+  std::string best;
+  std::string run;
+  int depth = 0;
+  auto flush = [&] {
+    if (run.size() > best.size()) {
+      best = run;
     }
+    run.clear();
+  };
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '|' && depth == 0) {
+      return "";  // alternatives: no single literal is required
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+      flush();
+    } else if (c == ')' || c == ']' || c == '}') {
+      depth = std::max(0, depth - 1);
+      flush();
+    } else if (c == '\\' && i + 1 < pattern.size()) {
+      char e = pattern[++i];
+      bool literal = e == '.' || e == '-' || e == '+' || e == '(' || e == ')' || e == '[' || e == ']' || e == '/';
+      if (depth == 0 && literal) {
+        run.push_back(e);
+      } else {
+        flush();
+      }
+    } else if (c == '.' || c == '*' || c == '+' || c == '?' || c == '^' || c == '$') {
+      // The character before a quantifier may be absent or repeated.
+      if ((c == '*' || c == '?') && !run.empty()) {
+        run.pop_back();
+      }
+      flush();
+    } else if (depth == 0) {
+      run.push_back(c);
+    }
+  }
+  flush();
+  return best.size() >= 4 ? best : "";
+}
+
+std::vector<CompiledFingerprint> compile(const std::vector<Fingerprint>& fingerprints) {
+  std::vector<CompiledFingerprint> out;
+  for (const Fingerprint& f : fingerprints) {
     CompiledFingerprint c;
-    c.profile = &p;
-    for (const std::string& pattern : p.fingerprint_all) {
-      c.all.push_back(std::make_unique<re2::RE2>(pattern, opt));
-      if (!c.all.back()->ok()) {
-        throw Error(p.id + ": bad fingerprint pattern '" + pattern + "': " + c.all.back()->error());
-      }
+    c.source = &f;
+    c.anchor = f.all.empty() ? "" : literal_anchor(f.all.front());
+    for (const std::string& pattern : f.all) {
+      c.all.push_back(compile_pattern(f.id, pattern));
     }
-    for (const std::string& pattern : p.fingerprint_none) {
-      c.none.push_back(std::make_unique<re2::RE2>(pattern, opt));
-      if (!c.none.back()->ok()) {
-        throw Error(p.id + ": bad fingerprint pattern '" + pattern + "': " + c.none.back()->error());
-      }
+    for (const std::string& pattern : f.none) {
+      c.none.push_back(compile_pattern(f.id, pattern));
     }
     out.push_back(std::move(c));
   }
   return out;
 }
 
-// Compiled fingerprints per knowledge base (the embedded one, or a test's).
-const std::vector<CompiledFingerprint>& compiled_for(const KnowledgeBase& kb) {
+// Compiled patterns per fingerprint list (the embedded one, or a test's).
+const std::vector<CompiledFingerprint>& compiled_for(const std::vector<Fingerprint>& fingerprints) {
   static std::mutex k_mutex;
-  static std::map<const KnowledgeBase*, std::vector<CompiledFingerprint>> k_cache;
+  static std::map<const std::vector<Fingerprint>*, std::vector<CompiledFingerprint>> k_cache;
   std::lock_guard<std::mutex> lock(k_mutex);
-  auto it = k_cache.find(&kb);
+  auto it = k_cache.find(&fingerprints);
   if (it == k_cache.end()) {
-    it = k_cache.emplace(&kb, compile(kb)).first;
+    it = k_cache.emplace(&fingerprints, compile(fingerprints)).first;
   }
   return it->second;
 }
@@ -108,15 +156,28 @@ std::size_t FingerprintText::source_offset(std::size_t pos) const {
   return m_source[std::min(pos, m_source.size() - 1)];
 }
 
-std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const KnowledgeBase& kb) {
+std::vector<Fingerprint> fingerprints_of(const KnowledgeBase& kb) {
+  std::vector<Fingerprint> out;
+  for (const LicenseProfile& p : kb.profiles()) {
+    if (!p.fingerprint_all.empty()) {
+      out.push_back(Fingerprint{p.id, p.fingerprint_all, p.fingerprint_none});
+    }
+  }
+  return out;
+}
+
+std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const std::vector<Fingerprint>& all) {
   std::vector<FingerprintMatch> out;
-  const std::vector<CompiledFingerprint>& fingerprints = compiled_for(kb);
+  const std::vector<CompiledFingerprint>& fingerprints = compiled_for(all);
   if (fingerprints.empty()) {
     return out;
   }
   FingerprintText ft(text);
   re2::StringPiece flat(ft.flat());
   for (const CompiledFingerprint& c : fingerprints) {
+    if (!c.anchor.empty() && ft.flat().find(c.anchor) == std::string::npos) {
+      continue;
+    }
     std::size_t begin = std::string::npos;
     std::size_t end = 0;
     std::string evidence;
@@ -140,11 +201,11 @@ std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const Kno
     if (!all || excluded) {
       continue;
     }
-    out.push_back(FingerprintMatch{c.profile, ft.source_offset(begin),
+    out.push_back(FingerprintMatch{c.source->id, ft.source_offset(begin),
                                    ft.source_offset(end > 0 ? end - 1 : 0) + 1, evidence});
   }
   std::sort(out.begin(), out.end(), [](const FingerprintMatch& a, const FingerprintMatch& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.profile->id < b.profile->id;
+    return a.begin != b.begin ? a.begin < b.begin : a.id < b.id;
   });
   return out;
 }

@@ -26,15 +26,30 @@ private:
   std::vector<std::size_t> m_source;
 };
 
+// The patterns that recognise one license (a profile's `fingerprint`).
+struct Fingerprint {
+  std::string id;
+  std::vector<std::string> all;
+  std::vector<std::string> none;
+};
+
+// The fingerprints of the built-in knowledge base, loaded without loading the
+// rest of it (identification runs on every input; terms are needed rarely).
+const std::vector<Fingerprint>& embedded_fingerprints();
+
+// The fingerprints of the profiles of `kb` that have one.
+std::vector<Fingerprint> fingerprints_of(const KnowledgeBase& kb);
+
 struct FingerprintMatch {
-  const LicenseProfile* profile = nullptr;
+  std::string id;  // the profile's id
   std::size_t begin = 0;  // input byte offsets spanning the matched phrases
   std::size_t end = 0;
   std::string evidence;   // the first matched phrase, as flattened
 };
 
-// Every knowledge-base license whose fingerprint matches `text`, in order of appearance.
+// Every license whose fingerprint matches `text`, in order of appearance;
+// by default the built-in knowledge base's.
 std::vector<FingerprintMatch> find_fingerprints(std::string_view text,
-                                                const KnowledgeBase& kb = KnowledgeBase::embedded());
+                                                const std::vector<Fingerprint>& fingerprints = embedded_fingerprints());
 
 }  // namespace aperture::terms

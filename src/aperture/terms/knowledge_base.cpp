@@ -5,14 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <aperture/util/error.hpp>
+#include <aperture/terms/terms_json.hpp>
 #include <aperture/util/text.hpp>
 
-// The embedded YAML (cmake/KnowledgeBase.cmake); names are the assembler's.
-extern "C" {
-extern const char aperture_kb_begin[];  // NOLINT(readability-identifier-naming)
-extern const char aperture_kb_end[];    // NOLINT(readability-identifier-naming)
-}
 
 namespace aperture::terms {
 
@@ -308,16 +303,18 @@ util::Result<KnowledgeBase> KnowledgeBase::parse(std::string_view yaml) {
   return kb;
 }
 
-const KnowledgeBase& KnowledgeBase::embedded() {
-  static const KnowledgeBase k_kb = [] {
-    std::string_view data(aperture_kb_begin, static_cast<std::size_t>(aperture_kb_end - aperture_kb_begin));
-    util::Result<KnowledgeBase> kb = parse(data);
-    if (!kb) {
-      throw Error("the built-in license knowledge base is malformed: " + kb.error().message);
-    }
-    return std::move(kb).value();
-  }();
-  return k_kb;
+std::string KnowledgeBase::to_json() const {
+  return nlohmann::json(m_profiles).dump();
+}
+
+util::Result<KnowledgeBase> KnowledgeBase::from_json(std::string_view json) {
+  KnowledgeBase kb;
+  try {
+    kb.m_profiles = nlohmann::json::parse(json).get<std::vector<LicenseProfile>>();
+  } catch (const nlohmann::json::exception& e) {
+    return util::make_error(util::ErrorCode::parse, std::string("knowledge base JSON: ") + e.what());
+  }
+  return kb;
 }
 
 const LicenseProfile* KnowledgeBase::find(std::string_view id) const {

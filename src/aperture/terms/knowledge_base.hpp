@@ -22,6 +22,10 @@ public:
   // the document and the entry ("licenses[3] (LicenseRef-X): terms.commercial_use.value: ...").
   static util::Result<KnowledgeBase> parse(std::string_view yaml);
 
+  // The profiles as JSON (what the build embeds), and back.
+  [[nodiscard]] std::string to_json() const;
+  static util::Result<KnowledgeBase> from_json(std::string_view json);
+
   [[nodiscard]] const std::vector<LicenseProfile>& profiles() const { return m_profiles; }
   // The profile with `id` (case-insensitive), or nullptr.
   [[nodiscard]] const LicenseProfile* find(std::string_view id) const;

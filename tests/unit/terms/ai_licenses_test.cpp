@@ -28,7 +28,7 @@ using IdSet = std::set<std::string>;
 IdSet ids_of(std::string_view text) {
   IdSet out;
   for (const FingerprintMatch& m : find_fingerprints(text)) {
-    out.insert(m.profile->id);
+    out.insert(m.id);
   }
   return out;
 }
