@@ -117,25 +117,24 @@ const std::vector<CompiledFingerprint>& compiled_for(const std::vector<Fingerpri
 
 }  // namespace
 
-FingerprintText::FingerprintText(std::string_view text) {
-  m_flat.reserve(text.size());
-  m_source.reserve(text.size());
-  auto push_space = [&](std::size_t at) {
-    if (!m_flat.empty() && m_flat.back() != ' ') {
-      m_flat.push_back(' ');
-      m_source.push_back(at);
+template <typename Emit> void FingerprintText::flatten(std::string_view text, Emit&& emit) {
+  bool last_space = true;  // no leading space
+  auto space = [&](std::size_t at) {
+    if (!last_space) {
+      emit(' ', at);
+      last_space = true;
     }
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     // An escaped line break inside a quoted YAML string ("...\n...").
     if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 't')) {
-      push_space(i);
+      space(i);
       ++i;
       continue;
     }
     if (is_space(c)) {
-      push_space(i);
+      space(i);
       continue;
     }
     if (is_markup(c) || (c == '_' && (i + 1 < text.size() && text[i + 1] == '_'))) {
@@ -144,16 +143,25 @@ FingerprintText::FingerprintText(std::string_view text) {
       }
       continue;
     }
-    m_flat.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    m_source.push_back(i);
+    emit(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c, i);
+    last_space = false;
   }
 }
 
+FingerprintText::FingerprintText(std::string_view text) : m_text(text) {
+  m_flat.reserve(text.size());
+  flatten(text, [&](char c, std::size_t) { m_flat.push_back(c); });
+}
+
 std::size_t FingerprintText::source_offset(std::size_t pos) const {
-  if (m_source.empty()) {
-    return 0;
-  }
-  return m_source[std::min(pos, m_source.size() - 1)];
+  std::size_t n = 0;
+  std::size_t found = 0;
+  flatten(m_text, [&](char, std::size_t at) {
+    if (n++ <= pos) {
+      found = at;
+    }
+  });
+  return found;
 }
 
 std::vector<Fingerprint> fingerprints_of(const KnowledgeBase& kb) {

@@ -17,13 +17,19 @@ namespace aperture::terms {
 // (line breaks too) folded into one space; each byte maps back to the input.
 class FingerprintText {
 public:
+  // REQUIRES: `text` outlives this object.
   explicit FingerprintText(std::string_view text);
   [[nodiscard]] const std::string& flat() const { return m_flat; }
+  // Input offset of flat position `pos`; computed on demand (matches are
+  // rare, and most inputs never need the map).
   [[nodiscard]] std::size_t source_offset(std::size_t pos) const;
 
 private:
+  // Calls `emit(char, input offset)` for each flat character.
+  template <typename Emit> static void flatten(std::string_view text, Emit&& emit);
+
+  std::string_view m_text;
   std::string m_flat;
-  std::vector<std::size_t> m_source;
 };
 
 // The patterns that recognise one license (a profile's `fingerprint`).
