@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <aperture/util/error.hpp>
 
@@ -86,8 +87,20 @@ std::string literal_anchor(const std::string& pattern) {
   return best.size() >= 4 ? best : "";
 }
 
-std::vector<CompiledFingerprint> compile(const std::vector<Fingerprint>& fingerprints) {
-  std::vector<CompiledFingerprint> out;
+// All fingerprints, and one RE2 set of their anchors so that a single pass
+// over the text tells which fingerprints can match at all.
+struct CompiledFingerprints {
+  std::vector<CompiledFingerprint> list;
+  std::unique_ptr<re2::RE2::Set> anchors;  // pattern i is the anchor of anchored[i]
+  std::vector<std::size_t> anchored;       // indexes into `list`
+  std::vector<std::size_t> unanchored;     // fingerprints always tried
+};
+
+CompiledFingerprints compile(const std::vector<Fingerprint>& fingerprints) {
+  CompiledFingerprints out;
+  re2::RE2::Options opt;
+  opt.set_max_mem(16 << 20);
+  out.anchors = std::make_unique<re2::RE2::Set>(opt, re2::RE2::UNANCHORED);
   for (const Fingerprint& f : fingerprints) {
     CompiledFingerprint c;
     c.source = &f;
@@ -98,15 +111,24 @@ std::vector<CompiledFingerprint> compile(const std::vector<Fingerprint>& fingerp
     for (const std::string& pattern : f.none) {
       c.none.push_back(compile_pattern(f.id, pattern));
     }
-    out.push_back(std::move(c));
+    if (c.anchor.empty()) {
+      out.unanchored.push_back(out.list.size());
+    } else {
+      out.anchors->Add(re2::RE2::QuoteMeta(c.anchor), nullptr);
+      out.anchored.push_back(out.list.size());
+    }
+    out.list.push_back(std::move(c));
+  }
+  if (!out.anchors->Compile()) {
+    throw Error("fingerprint anchors do not compile");
   }
   return out;
 }
 
 // Compiled patterns per fingerprint list (the embedded one, or a test's).
-const std::vector<CompiledFingerprint>& compiled_for(const std::vector<Fingerprint>& fingerprints) {
+const CompiledFingerprints& compiled_for(const std::vector<Fingerprint>& fingerprints) {
   static std::mutex k_mutex;
-  static std::map<const std::vector<Fingerprint>*, std::vector<CompiledFingerprint>> k_cache;
+  static std::map<const std::vector<Fingerprint>*, CompiledFingerprints> k_cache;
   std::lock_guard<std::mutex> lock(k_mutex);
   auto it = k_cache.find(&fingerprints);
   if (it == k_cache.end()) {
@@ -176,16 +198,22 @@ std::vector<Fingerprint> fingerprints_of(const KnowledgeBase& kb) {
 
 std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const std::vector<Fingerprint>& all) {
   std::vector<FingerprintMatch> out;
-  const std::vector<CompiledFingerprint>& fingerprints = compiled_for(all);
-  if (fingerprints.empty()) {
+  const CompiledFingerprints& compiled = compiled_for(all);
+  if (compiled.list.empty()) {
     return out;
   }
   FingerprintText ft(text);
   re2::StringPiece flat(ft.flat());
-  for (const CompiledFingerprint& c : fingerprints) {
-    if (!c.anchor.empty() && ft.flat().find(c.anchor) == std::string::npos) {
-      continue;
-    }
+  // Which fingerprints can match: the unanchored ones and those whose anchor occurs.
+  std::vector<int> present;
+  compiled.anchors->Match(flat, &present);
+  std::vector<std::size_t> candidates = compiled.unanchored;
+  for (int a : present) {
+    candidates.push_back(compiled.anchored[static_cast<std::size_t>(a)]);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (std::size_t index : candidates) {
+    const CompiledFingerprint& c = compiled.list[index];
     std::size_t begin = std::string::npos;
     std::size_t end = 0;
     std::string evidence;
