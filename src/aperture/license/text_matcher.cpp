@@ -307,8 +307,22 @@ constexpr std::size_t k_max_candidates = 24;
 // Spans of the input where a group's shingles cluster densely enough to try.
 std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const std::uint32_t> ids,
                                        std::span<const std::uint64_t> hashes) {
-  std::vector<std::vector<std::uint32_t>> hits(index.group_count());
+  // Per-text hit lists, kept between calls so their memory is reused; only
+  // the lists this input touched are cleared.
+  thread_local std::vector<std::vector<std::uint32_t>> hits;
+  if (hits.size() != index.group_count()) {
+    hits.assign(index.group_count(), {});
+  }
   std::vector<std::uint32_t> touched;
+  struct Clear {
+    std::vector<std::vector<std::uint32_t>>& hits;
+    std::vector<std::uint32_t>& touched;
+    ~Clear() {
+      for (std::uint32_t g : touched) {
+        hits[g].clear();
+      }
+    }
+  } clear{hits, touched};
   for (std::uint32_t start = 0; start < hashes.size(); ++start) {
     if (hashes[start] == 0) {
       continue;
