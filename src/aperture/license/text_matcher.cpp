@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <utility>
 
 namespace aperture::license {
@@ -23,10 +21,6 @@ struct Run {
   std::uint32_t lic = 0;
   std::uint32_t length = 0;
 };
-
-Alignment align_hashed(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
-                       std::span<const std::uint64_t> hashes, std::uint32_t begin, std::uint32_t end,
-                       std::span<const std::uint32_t> positions);
 
 // Length of the longest common subsequence of `a` and `b` (small inputs).
 std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
@@ -98,7 +92,7 @@ private:
 // REQUIRES: `pairs` ordered by input position ascending and, within one input
 // position, license position descending.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
-    std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
   std::vector<std::uint32_t> tails;  // index into pairs of the chain end of each length
   std::vector<std::int64_t> prev(pairs.size(), -1);
   for (std::uint32_t i = 0; i < pairs.size(); ++i) {
@@ -241,15 +235,9 @@ private:
       return;
     }
     m_result.missing_required += missing_required;
-    if (missing_required > m_result.longest_gap) {
-      m_debug_gap = lic_a;
-    }
     m_result.longest_gap = std::max(m_result.longest_gap, missing_required);
     if (count_inserts) {
       m_result.inserted += inserted;
-      if (inserted > m_result.longest_insert) {
-        m_debug_insert = doc_a;
-      }
       m_result.longest_insert = std::max(m_result.longest_insert, inserted);
     }
   }
@@ -268,10 +256,6 @@ private:
   std::uint32_t m_appendix = 0;
   std::uint32_t m_title_end = 0;
   Alignment m_result;
-
-public:
-  std::uint32_t m_debug_gap = 0;
-  std::uint32_t m_debug_insert = 0;
 };
 
 // Hash of the shingle starting at each input word; 0 where the shingle runs
@@ -438,33 +422,8 @@ Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std
   for (std::uint32_t j = begin; j < end && j < hashes.size(); ++j) {
     positions.push_back(j);
   }
-  return align_hashed(index, group, ids, hashes, begin, end, positions);
+  return Aligner(index, group, ids, hashes).run(begin, end, positions);
 }
-
-namespace {
-
-Alignment align_hashed(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
-                       std::span<const std::uint64_t> hashes, std::uint32_t begin, std::uint32_t end,
-                       std::span<const std::uint32_t> positions) {
-  Aligner aligner(index, group, ids, hashes);
-  Alignment a = aligner.run(begin, end, positions);
-  static const char* k_debug_id = std::getenv("APERTURE_DEBUG_MATCH");
-  if (k_debug_id != nullptr && index.license(index.group_members(group).front()).id == k_debug_id) {
-    std::string ins;
-    for (std::uint32_t i = aligner.m_debug_insert; i < std::min<std::uint32_t>(end, aligner.m_debug_insert + a.longest_insert + 3); ++i) {
-      ins += " " + std::string(index.word(ids[i]));
-    }
-    std::string gap;
-    auto lic = index.group_tokens(group);
-    for (std::uint32_t i = aligner.m_debug_gap; i < std::min<std::size_t>(lic.size(), aligner.m_debug_gap + a.longest_gap + 3); ++i) {
-      gap += " " + std::string(index.word(lic[i]));
-    }
-    std::fprintf(stderr, "  longest insert:%s\n  longest gap:%s\n", ins.c_str(), gap.c_str());
-  }
-  return a;
-}
-
-}  // namespace
 
 Fit fit_of(const Alignment& a) {
   std::uint32_t required = a.license_words - a.optional_words;
@@ -490,47 +449,43 @@ bool is_acceptable(const Alignment& a) {
 }
 
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
-  std::vector<Alignment> plausible;
-  static const bool k_debug = std::getenv("APERTURE_DEBUG_MATCH") != nullptr;
+  // Each plausible alignment with its fit and rank, computed once.
+  struct Ranked {
+    Alignment alignment;
+    Fit fit = Fit::none;
+    double rank = 0;
+  };
+  std::vector<Ranked> plausible;
   std::vector<std::uint64_t> hashes = shingle_hashes(ids);
   for (const Candidate& c : find_candidates(index, ids, hashes)) {
-    Alignment a = align_hashed(index, c.group, ids, hashes, c.begin, c.end, c.positions);
-    if (k_debug) {
-      std::fprintf(stderr, "%-40s span %u-%u words %u opt %u matched %u ins %u/%u gap %u miss %u cov %.3f score %.0f %s\n",
-                   std::string(index.license(index.group_members(c.group).front()).id).c_str(), a.doc_begin,
-                   a.doc_end, a.license_words, a.optional_words, a.matched, a.inserted, a.longest_insert,
-                   a.longest_gap, a.missing_required, a.coverage(), a.score(), is_acceptable(a) ? "OK" : "-");
+    Alignment a = Aligner(index, c.group, ids, hashes).run(c.begin, c.end, c.positions);
+    Fit fit = fit_of(a);
+    if (fit == Fit::none) {
+      continue;
     }
-    if (fit_of(a) != Fit::none) {
-      plausible.push_back(a);
-    }
+    // Where a widely used license and an obscure variant of it both fit and
+    // differ only in replaceable words, the widely used one is the better answer.
+    bool named = fit == Fit::close || fit == Fit::loose;
+    double bonus = named && is_common_license(index, a.group) ? a.replaced + 3.0 : 0;
+    plausible.push_back(Ranked{a, fit, a.score() + bonus});
   }
-  // Where a widely used license and an obscure variant of it both fit and
-  // differ only in replaceable words, the widely used one is the better answer.
-  auto rank = [&](const Alignment& a) {
-    double bonus = is_acceptable(a) && is_common_license(index, a.group) ? a.replaced + 3.0 : 0;
-    return a.score() + bonus;
-  };
-  std::sort(plausible.begin(), plausible.end(), [&](const Alignment& a, const Alignment& b) {
-    if (rank(a) != rank(b)) {
-      return rank(a) > rank(b);
-    }
-    return a.group < b.group;
+  std::sort(plausible.begin(), plausible.end(), [](const Ranked& a, const Ranked& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.alignment.group < b.alignment.group;
   });
   // The best-scoring text claims its span; a weaker text in the same span is
   // never reported, even when the best one is too different to name (a known
   // license with an extra clause is not the plain license).
   std::vector<Alignment> claimed;
   std::vector<TextMatch> chosen;
-  for (const Alignment& a : plausible) {
+  for (const Ranked& r : plausible) {
+    const Alignment& a = r.alignment;
     bool clash = std::any_of(claimed.begin(), claimed.end(), [&](const Alignment& c) { return overlaps(c, a); });
     if (clash) {
       continue;
     }
     claimed.push_back(a);
-    Fit fit = fit_of(a);
-    if (fit == Fit::close || fit == Fit::loose) {
-      chosen.push_back(TextMatch{a, std::min(fit == Fit::close ? 1.0 : 0.8, a.faithfulness())});
+    if (r.fit == Fit::close || r.fit == Fit::loose) {
+      chosen.push_back(TextMatch{a, std::min(r.fit == Fit::close ? 1.0 : 0.8, a.faithfulness())});
     }
   }
   std::sort(chosen.begin(), chosen.end(),
