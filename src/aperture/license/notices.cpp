@@ -8,6 +8,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <aperture/util/text.hpp>
+
 namespace aperture::license {
 
 namespace {
@@ -233,7 +235,6 @@ struct CompiledRules {
   re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
   std::unique_ptr<re2::RE2> cc;
   std::unique_ptr<re2::RE2> gnu;
-  std::unique_ptr<re2::RE2> tag;
   std::unique_ptr<re2::RE2> id_reference;
 
   CompiledRules() {
@@ -246,7 +247,6 @@ struct CompiledRules {
     set.Compile();
     cc = std::make_unique<re2::RE2>(k_cc_pattern, opt);
     gnu = std::make_unique<re2::RE2>(k_gnu_pattern, opt);
-    tag = std::make_unique<re2::RE2>(R"(spdx-license-identifier:\s*([^\n]*))", opt);
     id_reference = std::make_unique<re2::RE2>(k_id_pattern, opt);
   }
 };
@@ -314,22 +314,18 @@ private:
     // Tags are read from the original text, where case and line ends survive.
     static const re2::RE2 k_tag(R"((?i)spdx-license-identifier:[ \t]*([^\r\n]*))");
     re2::StringPiece input(m_text.data(), m_text.size());
-    re2::StringPiece whole;
-    re2::StringPiece expr;
+    re2::StringPiece groups[2];  // the whole tag, and its expression
     std::size_t pos = 0;
-    while (pos < m_text.size() &&
-           k_tag.Match(input, pos, m_text.size(), re2::RE2::UNANCHORED, &whole, 1) &&
-           re2::RE2::PartialMatch(whole, k_tag, &expr)) {
-      std::string value = strip_comment_closers(std::string(expr));
+    while (pos < m_text.size() && k_tag.Match(input, pos, m_text.size(), re2::RE2::UNANCHORED, groups, 2)) {
       Notice n;
-      n.id = value;
+      n.id = strip_comment_closers(std::string(groups[1]));
       n.kind = NoticeKind::spdx_tag;
-      n.begin = static_cast<std::size_t>(whole.data() - m_text.data());
-      n.end = n.begin + whole.size();
-      n.evidence = std::string(whole.substr(0, 200));
+      n.begin = static_cast<std::size_t>(groups[0].data() - m_text.data());
+      n.end = n.begin + groups[0].size();
+      n.evidence = std::string(groups[0].substr(0, 200));
       n.confidence = 1.0;
+      pos = n.end;  // never empty: the match holds the keyword
       m_out.push_back(std::move(n));
-      pos = n.end == pos ? pos + 1 : static_cast<std::size_t>(whole.data() - m_text.data()) + whole.size();
     }
   }
 
@@ -464,7 +460,7 @@ NoticeText::NoticeText(std::string_view text) {
         }
         continue;
       }
-      m_flat.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      m_flat.push_back(util::ascii_lower(static_cast<char>(c)));
       m_source.push_back(static_cast<std::uint32_t>(k));
     }
     // A blank line ends a paragraph; otherwise lines join with one space.

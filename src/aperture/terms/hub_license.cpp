@@ -11,16 +11,15 @@ namespace aperture::terms {
 namespace {
 
 // Hub ids that stand for a family, not one license.
-constexpr std::array<std::string_view, 7> k_families{"openrail", "bsd", "cc", "gfdl", "gpl", "lgpl", "odc-by-family"};
+constexpr std::array<std::string_view, 6> k_families{"openrail", "bsd", "cc", "gfdl", "gpl", "lgpl"};
 
 // Hub ids spelled differently from their SPDX ids.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_aliases{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_aliases{{
     {"odc-by", "ODC-By-1.0"},
     {"odbl", "ODbL-1.0"},
     {"pddl", "PDDL-1.0"},
     {"lgpl-lr", "LGPLLR"},
     {"c-uda", "C-UDA-1.0"},
-    {"etalab-2.0", "etalab-2.0"},
 }};
 
 }  // namespace
