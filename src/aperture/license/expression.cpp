@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <aperture/license/expression.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::license {
 
@@ -75,20 +76,12 @@ bool is_idstring_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) {
     return false;
   }
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(s[i]) != lower(prefix[i])) {
+    if (util::ascii_lower(s[i]) != util::ascii_lower(prefix[i])) {
       return false;
     }
   }
@@ -101,10 +94,10 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 // `s` in single quotes, cut short when long.
 std::string quoted(std::string_view s) {
-  if (s.size() > k_max_quoted) {
-    return "'" + std::string(s.substr(0, k_max_quoted)) + "...'";
-  }
-  return "'" + std::string(s) + "'";
+  // Appended piece by piece: g++ 12 warns (-Wrestrict, falsely) on `"'" + std::string(...)`.
+  std::string out = "'";
+  out.append(s.substr(0, k_max_quoted)).append(s.size() > k_max_quoted ? "...'" : "'");
+  return out;
 }
 
 // Describes the character starting at `s[0]` for a message: "character 'x'"
@@ -200,7 +193,7 @@ private:
   void lex() {
     std::size_t pos = 0;
     while (true) {
-      while (pos < m_text.size() && is_space(m_text[pos])) {
+      while (pos < m_text.size() && util::is_ascii_space(m_text[pos])) {
         ++pos;
       }
       if (pos == m_text.size()) {

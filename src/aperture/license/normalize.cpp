@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include <aperture/util/text.hpp>
+
 namespace aperture::license {
 
 namespace {
@@ -41,7 +43,7 @@ std::size_t util_find_ci(std::string_view hay, std::string_view needle) {
     bool equal = true;
     for (std::size_t k = 0; k < needle.size() && equal; ++k) {
       char c = hay[i + k];
-      equal = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == needle[k];
+      equal = util::ascii_lower(c) == needle[k];
     }
     if (equal) {
       return i;
@@ -149,7 +151,7 @@ private:
         break;
       }
       if (is_ascii_alnum(c) || c >= 0x80) {
-        word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        word.push_back(util::ascii_lower(static_cast<char>(c)));
         ++m_pos;
         continue;
       }
@@ -204,7 +206,7 @@ private:
       if (!is_ascii_alnum(c)) {
         return false;
       }
-      inner.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      inner.push_back(util::ascii_lower(static_cast<char>(c)));
     }
     if (!is_list_marker_word(inner)) {
       return false;
@@ -270,7 +272,7 @@ private:
     std::string_view rest = m_text.substr(i, 40);
     std::string lower;
     for (char c : rest) {
-      lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      lower.push_back(util::ascii_lower(static_cast<char>(c)));
     }
     bool is_copyright = false;
     if (lower.rfind("(c)", 0) == 0 || lower.rfind("\u00A9", 0) == 0) {

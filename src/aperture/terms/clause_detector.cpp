@@ -407,10 +407,6 @@ bool search(const re2::RE2& re, std::string_view s) {
   return re2::RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re);
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
@@ -432,7 +428,7 @@ std::string fold_space(std::string_view s) {
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (is_space(c)) {
+    if (util::is_ascii_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -1357,7 +1353,7 @@ private:
       return std::nullopt;
     }
     std::size_t k = colon + 1;
-    while (k < limit && (is_space(m_text[k]) || m_text[k] == '>' || m_text[k] == '*')) {
+    while (k < limit && (util::is_ascii_space(m_text[k]) || m_text[k] == '>' || m_text[k] == '*')) {
       ++k;
     }
     return read_quote(k, limit + k_protect_reach);

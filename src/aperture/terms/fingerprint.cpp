@@ -9,6 +9,7 @@
 #include <re2/set.h>
 
 #include <aperture/util/error.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::terms {
 
@@ -16,10 +17,6 @@ namespace {
 
 bool is_markup(char c) {
   return c == '*' || c == '`' || c == '#' || c == '>' || c == '|' || c == '\\';
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 // Compiled patterns of one fingerprint.
@@ -155,7 +152,7 @@ template <typename Emit> void FingerprintText::flatten(std::string_view text, Em
       ++i;
       continue;
     }
-    if (is_space(c)) {
+    if (util::is_ascii_space(c)) {
       space(i);
       continue;
     }
@@ -165,7 +162,7 @@ template <typename Emit> void FingerprintText::flatten(std::string_view text, Em
       }
       continue;
     }
-    emit(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c, i);
+    emit(util::ascii_lower(static_cast<char>(c)), i);
     last_space = false;
   }
 }

@@ -159,19 +159,16 @@ std::uint32_t LineIndex::line_of(std::size_t offset) const {
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
+    c = ascii_lower(c);
   }
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!s.empty() && is_space(s.front())) {
+  while (!s.empty() && is_ascii_space(s.front())) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && is_space(s.back())) {
+  while (!s.empty() && is_ascii_space(s.back())) {
     s.remove_suffix(1);
   }
   return s;

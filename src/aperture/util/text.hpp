@@ -39,6 +39,14 @@ private:
 
 // Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// ASCII white space: space, tab, line feed, carriage return, form feed, vertical tab.
+inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
