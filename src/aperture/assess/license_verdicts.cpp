@@ -55,23 +55,16 @@ bool is(const std::optional<Term>& t, std::string_view value) {
   return t && t->value == value;
 }
 
-std::string count(double n) {
-  if (n >= 1e6 && static_cast<long long>(n) % 1000000 == 0) {
-    return fmt::format("{} million", static_cast<long long>(n / 1e6));
-  }
-  return fmt::format("{}", static_cast<long long>(n));
-}
-
 // Restrictions on who may use the license: thresholds and territories.
 void check_persons(const LicenseProfile& p, Criterion& c) {
   const terms::Terms& t = p.terms;
   if (t.user_threshold) {
     c.fail("user_threshold", t.user_threshold->cite,
-           "licensees above " + count(t.user_threshold->value) + " " + t.user_threshold->unit + " need another licence");
+           "licensees above " + format_count(t.user_threshold->value) + " " + t.user_threshold->unit + " need another licence");
   }
   if (t.revenue_threshold) {
     c.fail("revenue_threshold", t.revenue_threshold->cite,
-           "licensees above " + count(t.revenue_threshold->value) + " " + t.revenue_threshold->unit +
+           "licensees above " + format_count(t.revenue_threshold->value) + " " + t.revenue_threshold->unit +
                " need another licence");
   }
   for (const auto& g : t.geographic) {

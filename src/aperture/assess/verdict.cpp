@@ -1,5 +1,7 @@
 #include <aperture/assess/verdict.hpp>
 
+#include <fmt/format.h>
+
 namespace aperture::assess {
 
 std::string_view to_string(Outcome outcome) {
@@ -14,6 +16,13 @@ std::string_view to_string(Outcome outcome) {
     return "unknown";
   }
   return "unknown";
+}
+
+std::string format_count(double n) {
+  if (n >= 1e6 && static_cast<long long>(n) % 100000 == 0) {
+    return fmt::format("{:g} million", n / 1e6);
+  }
+  return fmt::format("{}", static_cast<long long>(n));
 }
 
 Outcome combine(const std::vector<CriterionVerdict>& criteria) {

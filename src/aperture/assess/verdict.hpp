@@ -29,6 +29,9 @@ struct CriterionVerdict {
   std::vector<Evidence> evidence;
 };
 
+// A count as people read it: "700 million", "1.5 million", "250000".
+std::string format_count(double n);
+
 // `fail` when any criterion fails; `pass` when every criterion passes or does
 // not apply; `unknown` otherwise.
 Outcome combine(const std::vector<CriterionVerdict>& criteria);

@@ -11,6 +11,9 @@ enum ExitCode : int {
   k_exit_no_license = 3 // identify: some input holds no license
 };
 
+// Every command's output says this.
+inline constexpr const char* k_disclaimer = "Aperture gives information, not legal advice.";
+
 // Runs the `aperture` command line. Catches aperture::Error once, here.
 int cli_main(int argc, char** argv);
 

@@ -19,8 +19,6 @@ namespace aperture::cli {
 
 namespace {
 
-constexpr const char* k_disclaimer = "Aperture gives information, not legal advice.";
-
 struct InputResult {
   std::string path;
   std::vector<license::LicenseMatch> licenses;

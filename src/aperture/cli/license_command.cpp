@@ -15,8 +15,6 @@ namespace aperture::cli {
 
 namespace {
 
-constexpr const char* k_disclaimer = "Aperture gives information, not legal advice.";
-
 // The rows of `license list`: every knowledge-base license, then (with
 // --spdx) the SPDX licenses it has no reading of.
 std::vector<report::LicenseView> list_views(bool spdx) {

@@ -105,13 +105,6 @@ std::string cite_text(const terms::Citation& c) {
   return " [" + (numbered ? "§" + c.clause : c.clause) + "]";
 }
 
-std::string number_text(double n) {
-  if (n >= 1e6 && static_cast<long long>(n) % 100000 == 0) {
-    return fmt::format("{:g} million", n / 1e6);
-  }
-  return fmt::format("{}", static_cast<long long>(n));
-}
-
 void terms_text(const terms::Terms& t, std::string& out, std::string_view in) {
   auto line = [&](std::string_view label, const std::string& value) {
     out += fmt::format("{}  {:<22} {}\n", in, label, value);
@@ -123,11 +116,11 @@ void terms_text(const terms::Terms& t, std::string& out, std::string_view in) {
   };
   single("commercial use", t.commercial_use);
   if (t.user_threshold) {
-    line("user threshold", number_text(t.user_threshold->value) + " " + t.user_threshold->unit + cite_text(t.user_threshold->cite));
+    line("user threshold", assess::format_count(t.user_threshold->value) + " " + t.user_threshold->unit + cite_text(t.user_threshold->cite));
   }
   if (t.revenue_threshold) {
     line("revenue threshold",
-         number_text(t.revenue_threshold->value) + " " + t.revenue_threshold->unit + cite_text(t.revenue_threshold->cite));
+         assess::format_count(t.revenue_threshold->value) + " " + t.revenue_threshold->unit + cite_text(t.revenue_threshold->cite));
   }
   for (const auto& f : t.field_of_use) {
     line("use ban", f.text + cite_text(f.cite));
