@@ -7,6 +7,7 @@
 
 #include <aperture/cli/identify_command.hpp>
 #include <aperture/cli/license_command.hpp>
+#include <aperture/cli/scan_command.hpp>
 #include <aperture/util/error.hpp>
 
 namespace aperture::cli {
@@ -26,6 +27,8 @@ int dispatch(int argc, char** argv) {
   CLI::App* identify_cmd = add_identify_command(app, identify);
   LicenseOptions license;
   CLI::App* license_cmd = add_license_command(app, license);
+  ScanOptions scan;
+  CLI::App* scan_cmd = add_scan_command(app, scan);
 
   try {
     app.parse(argc, argv);
@@ -41,6 +44,9 @@ int dispatch(int argc, char** argv) {
   }
   if (identify_cmd->parsed()) {
     return run_identify(identify);
+  }
+  if (scan_cmd->parsed()) {
+    return run_scan(scan);
   }
   if (license_cmd->parsed()) {
     return run_license(license);

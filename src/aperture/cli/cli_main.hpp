@@ -1,6 +1,8 @@
 // The command line: one dispatch table from subcommand to run function.
 #pragma once
 
+#include <aperture/report/disclaimer.hpp>
+
 namespace aperture::cli {
 
 // Exit codes shared by every command.
@@ -12,7 +14,7 @@ enum ExitCode : int {
 };
 
 // Every command's output says this.
-inline constexpr const char* k_disclaimer = "Aperture gives information, not legal advice.";
+using report::k_disclaimer;
 
 // Runs the `aperture` command line. Catches aperture::Error once, here.
 int cli_main(int argc, char** argv);

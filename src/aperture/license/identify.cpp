@@ -88,7 +88,8 @@ GnuId parse_gnu(std::string_view id) {
 
 class Combiner {
 public:
-  Combiner(std::string_view text, const SpdxIndex& index) : m_text(text), m_index(index) {}
+  Combiner(std::string_view text, const SpdxIndex& index, bool read_metadata)
+      : m_text(text), m_index(index), m_read_metadata(read_metadata) {}
 
   std::vector<LicenseMatch> run() {
     std::vector<Token> tokens = tokenize(m_text);
@@ -96,7 +97,9 @@ public:
     add_texts(tokens, find_license_texts(m_index, ids));
     add_known_texts(terms::find_fingerprints(m_text));
     drop_texts_inside_known();
-    add_front_matter();
+    if (m_read_metadata) {
+      add_front_matter();
+    }
     add_notices(find_notices(m_text));
     refine_gnu_versions();
     return merge();
@@ -342,6 +345,7 @@ private:
 
   std::string_view m_text;
   const SpdxIndex& m_index;
+  bool m_read_metadata = true;
   std::vector<Found> m_found;
   std::vector<std::pair<std::size_t, std::size_t>> m_text_spans;
   std::vector<std::pair<std::size_t, std::size_t>> m_known_spans;
@@ -365,8 +369,8 @@ std::string_view to_string(MatchKind kind) {
   return "unknown";
 }
 
-std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index) {
-  return Combiner(text, index).run();
+std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index, bool read_metadata) {
+  return Combiner(text, index, read_metadata).run();
 }
 
 }  // namespace aperture::license

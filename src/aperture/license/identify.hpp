@@ -12,7 +12,10 @@ namespace aperture::license {
 
 // Every license found in `text` (UTF-8, "\n" line ends), in order of first
 // appearance. Empty when none is found.
+// `read_metadata` false skips a model card's front matter (for callers that
+// read it themselves, like the scanner).
 std::vector<LicenseMatch> identify_text(std::string_view text,
-                                        const SpdxIndex& index = SpdxIndex::embedded());
+                                        const SpdxIndex& index = SpdxIndex::embedded(),
+                                        bool read_metadata = true);
 
 }  // namespace aperture::license

@@ -156,40 +156,7 @@ void terms_text(const terms::Terms& t, std::string& out, std::string_view in) {
 
 }  // namespace
 
-std::optional<LicenseView> describe_license(std::string_view id) {
-  const license::SpdxIndex& index = license::SpdxIndex::embedded();
-  const terms::KnowledgeBase& kb = terms::KnowledgeBase::embedded();
-  LicenseView v;
-  const terms::LicenseProfile* profile = kb.find(id);
-  std::optional<std::uint32_t> spdx = index.find(id);
-  if (profile == nullptr && !spdx) {
-    terms::DeclaredLicense d = terms::resolve_hub_license(id, {}, kb, index);
-    if (d.id.empty()) {
-      return std::nullopt;
-    }
-    profile = kb.find(d.id);
-    spdx = index.find(d.id);
-  }
-  if (spdx) {
-    license::LicenseInfo info = index.license(*spdx);
-    v.id = std::string(info.id);
-    v.name = std::string(info.name);
-    v.url = std::string(info.url);
-    v.osi_approved = info.osi_approved;
-    v.in_spdx_list = true;
-    if (profile == nullptr) {
-      profile = kb.find(v.id);
-    }
-  }
-  if (profile != nullptr) {
-    v.id = profile->id;
-    v.name = profile->name;
-    v.url = profile->url;
-    v.profile = profile;
-    v.verdicts = assess::judge_license(*profile, v.osi_approved);
-  }
-  return v;
-}
+std::optional<LicenseView> describe_license(std::string_view id) { return assess::look_up_license(id); }
 
 ordered_json to_json(const LicenseView& v) {
   ordered_json j;

@@ -9,20 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <aperture/assess/license_verdicts.hpp>
+#include <aperture/assess/known_license.hpp>
 #include <aperture/terms/terms.hpp>
 
 namespace aperture::report {
 
-struct LicenseView {
-  std::string id;
-  std::string name;
-  std::string url;
-  bool osi_approved = false;
-  bool in_spdx_list = false;
-  const terms::LicenseProfile* profile = nullptr;  // nullptr: no reading of its terms
-  std::optional<assess::LicenseVerdicts> verdicts;
-};
+using LicenseView = assess::KnownLicense;
 
 // What Aperture knows of `id`: an SPDX id, a knowledge-base id or a Hugging
 // Face license id ("llama3.1"). Empty when it knows nothing by that name.

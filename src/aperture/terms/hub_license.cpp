@@ -70,4 +70,24 @@ DeclaredLicense resolve_hub_license(std::string_view license, std::string_view l
   return d;
 }
 
+std::optional<license::LicenseMatch> declared_match(const DeclaredLicense& d, std::string evidence,
+                                                    std::uint32_t line, const license::SpdxIndex& index) {
+  if (d.id.empty()) {
+    return std::nullopt;
+  }
+  license::LicenseMatch m;
+  m.id = d.id;
+  m.name = d.name;
+  if (auto i = index.find(d.id)) {
+    m.osi_approved = index.license(*i).osi_approved;
+  }
+  m.confidence = 1.0;
+  m.kind = license::MatchKind::declared;
+  if (line != 0) {
+    m.lines.push_back({line, line});
+  }
+  m.evidence = std::move(evidence);
+  return m;
+}
+
 }  // namespace aperture::terms

@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include <cstdint>
+#include <optional>
+
+#include <aperture/license/match.hpp>
 #include <aperture/license/spdx_index.hpp>
 #include <aperture/terms/knowledge_base.hpp>
 
@@ -23,5 +27,11 @@ struct DeclaredLicense {
 DeclaredLicense resolve_hub_license(std::string_view license, std::string_view license_name = {},
                                     const KnowledgeBase& kb = KnowledgeBase::embedded(),
                                     const license::SpdxIndex& index = license::SpdxIndex::embedded());
+
+// A declared license as a LicenseMatch (kind `declared`, confidence 1),
+// for model-card metadata and GGUF `general.license`; empty when `d` has no id.
+std::optional<license::LicenseMatch> declared_match(const DeclaredLicense& d, std::string evidence,
+                                                    std::uint32_t line,
+                                                    const license::SpdxIndex& index = license::SpdxIndex::embedded());
 
 }  // namespace aperture::terms

@@ -1,0 +1,170 @@
+#include <aperture/assess/license_openness.hpp>
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include <aperture/assess/known_license.hpp>
+#include <aperture/license/expression.hpp>
+#include <aperture/util/text.hpp>
+
+namespace aperture::assess {
+namespace {
+
+using release::ContentType;
+
+// Words sources write for "there is no license".
+constexpr std::array<std::string_view, 8> k_no_license = {
+    "unlicensed", "none", "proprietary", "undisclosed", "closed", "not released", "no license",
+    "all rights reserved"};
+
+// How open a result is, for combining: none < restricted < unknown < open.
+int rank(Openness o) {
+  switch (o) {
+  case Openness::none: return 0;
+  case Openness::restricted: return 1;
+  case Openness::unknown: return 2;
+  case Openness::open: return 3;
+  }
+  return 2;
+}
+
+// Creative Commons and Open Data Commons ids not in the knowledge base still
+// say what they are in their names: -NC and -ND restrict, BY and BY-SA are
+// open content licences (for data and documents, not for code).
+std::optional<LicenseOpenness> judge_by_name(std::string_view id, ContentType type) {
+  std::string lower = util::ascii_lower(id);
+  if (lower.rfind("cc-by", 0) != 0 && lower.rfind("cc0", 0) != 0) {
+    return std::nullopt;
+  }
+  if (lower.find("-nc") != std::string::npos || lower.find("-nd") != std::string::npos) {
+    return LicenseOpenness{Openness::restricted, std::string(id),
+                           fmt::format("{} restricts commercial use or derivatives", id)};
+  }
+  if (type == ContentType::code) {
+    return LicenseOpenness{Openness::unknown, std::string(id),
+                           fmt::format("{} is a content licence, not one for code", id)};
+  }
+  return LicenseOpenness{Openness::open, std::string(id), fmt::format("{} is an open content licence", id)};
+}
+
+std::string first_failing(const LicenseVerdicts& v) {
+  for (const auto& c : v.osd) {
+    if (c.outcome == Outcome::fail) {
+      std::string clause = c.evidence.empty() ? std::string() : c.evidence.front().clause;
+      return clause.empty() ? c.id : fmt::format("{} (§{})", c.id, clause);
+    }
+  }
+  return "the OSD";
+}
+
+LicenseOpenness judge_id(std::string_view id, ContentType type) {
+  std::optional<KnownLicense> known = look_up_license(id);
+  if (!known) {
+    if (auto by_name = judge_by_name(id, type)) {
+      return *by_name;
+    }
+    return {Openness::unknown, {}, fmt::format("'{}' is not a license Aperture knows", id)};
+  }
+  if (known->verdicts) {
+    switch (known->verdicts->osd_overall) {
+    case Outcome::pass:
+      return {Openness::open, known->id, fmt::format("{} meets the Open Source Definition", known->id)};
+    case Outcome::fail:
+      return {Openness::restricted, known->id,
+              fmt::format("{} fails {}", known->id, first_failing(*known->verdicts))};
+    default: break;
+    }
+  }
+  if (known->osi_approved) {
+    return {Openness::open, known->id, fmt::format("{} is OSI-approved", known->id)};
+  }
+  if (auto by_name = judge_by_name(known->id, type)) {
+    return *by_name;
+  }
+  return {Openness::unknown, known->id,
+          fmt::format("{} is neither OSI-approved nor read by Aperture's knowledge base", known->id)};
+}
+
+LicenseOpenness judge_expression(const license::Expression& e, ContentType type) {
+  using Kind = license::Expression::Kind;
+  switch (e.kind) {
+  case Kind::license:
+  case Kind::license_ref: return judge_id(e.id, type);
+  case Kind::with: return judge_expression(e.operands.front(), type);
+  case Kind::conjunction:
+  case Kind::disjunction: {
+    bool any = e.kind == Kind::disjunction;
+    LicenseOpenness pick;
+    bool first = true;
+    for (const auto& op : e.operands) {
+      LicenseOpenness o = judge_expression(op, type);
+      if (first || (any ? rank(o.openness) > rank(pick.openness) : rank(o.openness) < rank(pick.openness))) {
+        pick = o;
+        first = false;
+      }
+    }
+    pick.id = license::to_string(e);
+    return pick;
+  }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view to_string(Openness openness) {
+  switch (openness) {
+  case Openness::open: return "open";
+  case Openness::restricted: return "restricted";
+  case Openness::none: return "none";
+  case Openness::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+LicenseOpenness judge_openness(std::string_view license, ContentType type) {
+  std::string_view text = util::trim(license);
+  if (text.empty()) {
+    return {Openness::unknown, {}, "no license given"};
+  }
+  std::string lower = util::ascii_lower(text);
+  if (std::find(k_no_license.begin(), k_no_license.end(), lower) != k_no_license.end()) {
+    return {Openness::none, {}, fmt::format("'{}': no license", text)};
+  }
+  if (auto e = license::parse_expression(text)) {
+    return judge_expression(*e, type);
+  }
+  return judge_id(text, type);
+}
+
+}  // namespace aperture::assess
+
+namespace aperture::assess {
+
+std::vector<CriterionVerdict> failing_criteria(std::string_view expression, bool osaid) {
+  std::vector<std::string> ids;
+  if (auto e = license::parse_expression(expression)) {
+    for (std::string& leaf : license::leaf_terms(*e)) {
+      ids.push_back(leaf.substr(0, leaf.find(" WITH ")));
+    }
+  } else {
+    ids.emplace_back(expression);
+  }
+  std::vector<CriterionVerdict> out;
+  for (const std::string& id : ids) {
+    std::optional<KnownLicense> known = look_up_license(id);
+    if (!known || !known->verdicts) {
+      continue;
+    }
+    for (const CriterionVerdict& c : osaid ? known->verdicts->osaid : known->verdicts->osd) {
+      if (c.outcome == Outcome::fail) {
+        out.push_back(c);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace aperture::assess

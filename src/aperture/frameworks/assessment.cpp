@@ -1,0 +1,63 @@
+#include <aperture/frameworks/assessment.hpp>
+
+#include <fmt/format.h>
+
+#include <aperture/assess/license_openness.hpp>
+#include <aperture/frameworks/findings.hpp>
+
+namespace aperture::frameworks {
+namespace {
+
+// The license a reader means by "the license": the weights', or for a
+// license text alone, every license found in it.
+std::string main_license(const release::Release& r) {
+  const std::string& weights = r.component(release::ComponentKind::model_parameters_final).license_id;
+  if (!weights.empty()) {
+    return weights;
+  }
+  std::string out;
+  for (const auto& f : r.licenses) {
+    if (out.find(f.match.id) == std::string::npos) {
+      out += (out.empty() ? "" : " AND ") + f.match.id;
+    }
+  }
+  return out;
+}
+
+OsdVerdict judge_osd(const release::Release& r) {
+  OsdVerdict v;
+  v.license = main_license(r);
+  if (v.license.empty()) {
+    v.reason = "no license found";
+    return v;
+  }
+  v.failing = assess::failing_criteria(v.license, false);
+  if (!v.failing.empty()) {
+    v.outcome = assess::Outcome::fail;
+    v.reason = fmt::format("{} fails {}", v.license, v.failing.front().id);
+    for (std::size_t i = 1; i < v.failing.size(); ++i) {
+      v.reason += ", " + v.failing[i].id;
+    }
+    return v;
+  }
+  assess::LicenseOpenness o = assess::judge_openness(v.license, release::ContentType::code);
+  v.outcome = o.openness == assess::Openness::open ? assess::Outcome::pass : assess::Outcome::unknown;
+  v.reason = o.reason;
+  return v;
+}
+
+}  // namespace
+
+Assessment assess_release(release::Release release) {
+  Assessment a;
+  a.release = std::move(release);
+  a.osd = judge_osd(a.release);
+  a.osaid = judge_osaid_release(a.release);
+  a.mof = judge_mof(a.release);
+  a.osai = judge_osai(a.release);
+  a.spectrum = judge_spectrum(a.release);
+  a.findings = judge_findings(a.release, a.osaid);
+  return a;
+}
+
+}  // namespace aperture::frameworks

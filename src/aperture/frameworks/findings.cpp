@@ -1,0 +1,171 @@
+#include <aperture/frameworks/findings.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <aperture/assess/license_openness.hpp>
+#include <aperture/terms/knowledge_base.hpp>
+
+namespace aperture::frameworks {
+namespace {
+
+using release::ClaimKind;
+using release::ComponentKind;
+using release::Evidence;
+using release::Finding;
+using release::Release;
+using release::Severity;
+
+std::vector<const release::Claim*> claims_of(const Release& r, ClaimKind kind) {
+  std::vector<const release::Claim*> out;
+  for (const auto& c : r.claims) {
+    if (c.kind == kind) {
+      out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+bool is_use_policy(const std::string& id) {
+  const terms::LicenseProfile* p = terms::KnowledgeBase::embedded().find(id);
+  return p != nullptr && p->kind == "use-policy";
+}
+
+// Distinct license ids found with `role`, use policies left out.
+std::set<std::string> ids_of(const Release& r, std::string_view role) {
+  std::set<std::string> out;
+  for (const auto& f : r.licenses) {
+    if (f.role == role && !is_use_policy(f.match.id)) {
+      out.insert(f.match.id);
+    }
+  }
+  return out;
+}
+
+Evidence license_evidence(const Release& r, std::string_view role) {
+  for (const auto& f : r.licenses) {
+    if (f.role == role) {
+      return {f.file, f.match.lines.empty() ? 0 : f.match.lines.front().first, {}, f.match.id};
+    }
+  }
+  return {};
+}
+
+std::string join(const std::set<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    out += (out.empty() ? "" : ", ") + id;
+  }
+  return out;
+}
+
+// The claim and the clauses that contradict it.
+void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Finding>& out) {
+  std::vector<const release::Claim*> claims = claims_of(r, ClaimKind::open_source);
+  if (claims.empty()) {
+    return;
+  }
+  // The card's own words make the clearest quote; tags and names come after.
+  std::stable_sort(claims.begin(), claims.end(), [](const release::Claim* a, const release::Claim* b) {
+    return (a->source == "card-text") > (b->source == "card-text");
+  });
+  const release::Claim& claim = *claims.front();
+  std::string said = claims.size() == 1 ? fmt::format("\"{}\"", claim.evidence.quote)
+                                        : fmt::format("\"{}\" (and {} more)", claim.evidence.quote, claims.size() - 1);
+  const release::Component& weights = r.component(ComponentKind::model_parameters_final);
+  std::string license = weights.license_id;
+  if (license.empty()) {
+    out.push_back({"open-washing", Severity::warning,
+                   fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
+    return;
+  }
+  std::vector<assess::CriterionVerdict> failing = assess::failing_criteria(license, false);
+  if (!failing.empty()) {
+    Finding f{"open-washing", Severity::error, {}, {claim.evidence}};
+    std::string criteria;
+    for (std::size_t i = 0; i < failing.size() && i < 3; ++i) {
+      const assess::CriterionVerdict& c = failing[i];
+      criteria += (criteria.empty() ? "" : ", ") + c.id;
+      if (!c.evidence.empty()) {
+        const assess::Evidence& e = c.evidence.front();
+        Evidence where = weights.evidence.empty() ? Evidence{} : weights.evidence.back();
+        Evidence clause{where.file, where.line, e.url, fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
+        bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
+                                [&](const Evidence& x) { return x.quote == clause.quote; });
+        if (!seen) {
+          f.evidence.push_back(std::move(clause));
+        }
+      }
+    }
+    f.message = fmt::format("calls itself open source ({}) but its license {} fails the Open Source Definition ({})",
+                            said, license, criteria);
+    out.push_back(std::move(f));
+    return;
+  }
+  if (osaid.outcome == assess::Outcome::fail) {
+    std::string failed;
+    for (const auto& req : osaid.requirements) {
+      if (req.outcome == assess::Outcome::fail) {
+        failed += (failed.empty() ? "" : ", ") + req.id;
+      }
+    }
+    out.push_back({"open-washing", Severity::warning,
+                   fmt::format("calls itself open source ({}); its license is open, but as an AI system it does not "
+                               "meet the Open Source AI Definition ({})",
+                               said, failed),
+                   {claim.evidence}});
+  }
+}
+
+void mismatch(const Release& r, std::string_view role, std::string_view what, std::vector<Finding>& out) {
+  std::set<std::string> declared = ids_of(r, "card-metadata");
+  std::set<std::string> other = ids_of(r, role);
+  if (declared.empty() || other.empty()) {
+    return;
+  }
+  if (std::any_of(declared.begin(), declared.end(), [&](const std::string& id) { return other.count(id) > 0; })) {
+    return;
+  }
+  out.push_back({"license-mismatch", Severity::error,
+                 fmt::format("the model card declares {} but {} says {}", join(declared), what, join(other)),
+                 {license_evidence(r, "card-metadata"), license_evidence(r, role)}});
+}
+
+void missing_license(const Release& r, std::vector<Finding>& out) {
+  if (r.input_kind == "license-text" || r.input_kind == "mot" || r.input_kind == "osai") {
+    return;
+  }
+  std::vector<const release::Claim*> declared = claims_of(r, ClaimKind::declared_license);
+  bool found = !r.licenses.empty();
+  if (!found && declared.empty()) {
+    out.push_back({"license-missing", Severity::error, "no license found: no LICENSE file, no license in the model card",
+                   {{r.target, 0, {}, {}}}});
+    return;
+  }
+  bool resolved = !ids_of(r, "card-metadata").empty();
+  bool text = !ids_of(r, "license-file").empty() || !ids_of(r, "model-card").empty();
+  if (!declared.empty() && !resolved && !text) {
+    const release::Claim& c = *declared.front();
+    out.push_back({"license-without-text", Severity::warning,
+                   fmt::format("the model card declares license '{}' but no license text or known license goes with it",
+                               c.value),
+                   {c.evidence}});
+  }
+}
+
+}  // namespace
+
+std::vector<Finding> judge_findings(const Release& r, const OsaidVerdict& osaid) {
+  std::vector<Finding> out = r.findings;
+  open_washing(r, osaid, out);
+  mismatch(r, "license-file", "the LICENSE file", out);
+  mismatch(r, "gguf-metadata", "the GGUF metadata (general.license)", out);
+  missing_license(r, out);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+  return out;
+}
+
+}  // namespace aperture::frameworks

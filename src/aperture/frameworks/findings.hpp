@@ -1,0 +1,16 @@
+// Findings on a whole release: open-washing (a claim of "open source" that
+// the terms contradict), declared licenses that contradict the LICENSE file or
+// the GGUF metadata, and missing licenses. Each quotes the claim and the
+// contradicting clause with file and line.
+#pragma once
+
+#include <vector>
+
+#include <aperture/frameworks/osaid.hpp>
+#include <aperture/release/release.hpp>
+
+namespace aperture::frameworks {
+
+std::vector<release::Finding> judge_findings(const release::Release& release, const OsaidVerdict& osaid);
+
+}  // namespace aperture::frameworks

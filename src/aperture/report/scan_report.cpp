@@ -1,0 +1,227 @@
+#include <aperture/report/scan_report.hpp>
+
+#include <aperture/report/disclaimer.hpp>
+
+namespace aperture::report {
+namespace {
+
+using nlohmann::ordered_json;
+using release::ComponentKind;
+
+ordered_json evidence_list(const std::vector<release::Evidence>& list) {
+  ordered_json out = ordered_json::array();
+  for (const auto& e : list) {
+    out.push_back(to_json(e));
+  }
+  return out;
+}
+
+ordered_json license_json(const release::FoundLicense& f) {
+  ordered_json j;
+  j["id"] = f.match.id;
+  j["name"] = f.match.name;
+  j["osi_approved"] = f.match.osi_approved;
+  j["file"] = f.file;
+  j["role"] = f.role;
+  j["kind"] = license::to_string(f.match.kind);
+  j["confidence"] = f.match.confidence;
+  ordered_json lines = ordered_json::array();
+  for (const auto& l : f.match.lines) {
+    lines.push_back({l.first, l.last});
+  }
+  j["lines"] = lines;
+  j["evidence"] = f.match.evidence;
+  return j;
+}
+
+ordered_json component_json(const release::Release& r, const release::Component& c) {
+  frameworks::ComponentState s = frameworks::component_state(r, c.kind);
+  ordered_json j;
+  j["kind"] = release::to_string(c.kind);
+  j["name"] = release::mof_name(c.kind);
+  j["content_type"] = release::to_string(release::content_type(c.kind));
+  j["presence"] = release::to_string(c.presence);
+  j["license"] = c.license_id.empty() ? ordered_json(nullptr) : ordered_json(c.license_id);
+  j["state"] = frameworks::to_string(s.state);
+  j["reason"] = s.reason;
+  j["evidence"] = evidence_list(c.evidence);
+  return j;
+}
+
+ordered_json criteria_json(const std::vector<assess::CriterionVerdict>& list) {
+  ordered_json out = ordered_json::array();
+  for (const auto& c : list) {
+    out.push_back(to_json(c));
+  }
+  return out;
+}
+
+ordered_json spectrum_json(const frameworks::SpectrumVerdict& s) {
+  ordered_json j;
+  j["level"] = s.level ? ordered_json(*s.level) : ordered_json(nullptr);
+  j["label"] = s.label;
+  j["reason"] = s.reason;
+  j["ceiling"] = s.ceiling;
+  ordered_json layers = ordered_json::object();
+  for (const auto& l : s.layers) {
+    ordered_json comps = ordered_json::array();
+    for (const auto& c : l.components) {
+      comps.push_back({{"kind", release::to_string(c.kind)}, {"state", frameworks::to_string(c.state)}});
+    }
+    layers[l.layer] = {{"state", frameworks::to_string(l.state)}, {"components", comps}};
+  }
+  j["layers"] = layers;
+  return j;
+}
+
+ordered_json kinds_json(const std::vector<release::ComponentKind>& list) {
+  ordered_json out = ordered_json::array();
+  for (auto k : list) {
+    out.push_back(release::to_string(k));
+  }
+  return out;
+}
+
+ordered_json mof_json(const frameworks::MofVerdict& m) {
+  ordered_json j;
+  j["class"] = m.mof_class;
+  j["label"] = m.label;
+  ordered_json classes = ordered_json::array();
+  for (int c = 1; c <= 3; ++c) {
+    const frameworks::MofClassResult& r = m.result(c);
+    ordered_json not_open = ordered_json::array();
+    for (const auto& n : r.not_open) {
+      not_open.push_back({{"kind", release::to_string(n.kind)}, {"license", n.license}, {"reason", n.reason},
+                          {"evidence", evidence_list(n.evidence)}});
+    }
+    classes.push_back({{"class", c}, {"label", frameworks::mof_class_label(c)}, {"met", r.met()},
+                       {"progress", r.progress}, {"included", kinds_json(r.included)},
+                       {"missing", kinds_json(r.missing)}, {"not_open", not_open}});
+  }
+  j["classes"] = classes;
+  return j;
+}
+
+ordered_json osai_json(const frameworks::OsaiVerdict& v) {
+  ordered_json j;
+  j["score"] = v.score;
+  j["unknown"] = v.unknown;
+  ordered_json params = ordered_json::array();
+  for (const auto& r : v.ratings) {
+    params.push_back({{"parameter", frameworks::info(r.parameter).ref}, {"name", frameworks::info(r.parameter).name},
+                      {"rating", frameworks::to_string(r.rating)}, {"reason", r.reason},
+                      {"evidence", evidence_list(r.evidence)}});
+  }
+  j["parameters"] = params;
+  return j;
+}
+
+ordered_json release_json(const release::Release& r, ordered_json& j) {
+  j["target"] = r.target;
+  j["input_kind"] = r.input_kind;
+  j["name"] = r.name;
+  if (!r.publisher.empty()) {
+    j["publisher"] = r.publisher;
+  }
+  if (!r.url.empty()) {
+    j["url"] = r.url;
+  }
+  ordered_json licenses = ordered_json::array();
+  for (const auto& f : r.licenses) {
+    licenses.push_back(license_json(f));
+  }
+  j["licenses"] = licenses;
+  ordered_json components = ordered_json::array();
+  for (const auto& c : r.components) {
+    components.push_back(component_json(r, c));
+  }
+  j["components"] = components;
+  ordered_json params;
+  params["count"] = r.parameter_count ? ordered_json(*r.parameter_count) : ordered_json(nullptr);
+  params["evidence"] = r.parameter_count ? to_json(r.parameter_evidence) : ordered_json(nullptr);
+  j["parameters"] = params;
+  ordered_json claims = ordered_json::array();
+  for (const auto& c : r.claims) {
+    claims.push_back({{"kind", release::to_string(c.kind)}, {"value", c.value}, {"source", c.source},
+                      {"evidence", to_json(c.evidence)}});
+  }
+  j["claims"] = claims;
+  ordered_json bases = ordered_json::array();
+  for (const auto& b : r.base_models) {
+    bases.push_back({{"name", b.name}, {"relation", b.relation}, {"evidence", to_json(b.evidence)}});
+  }
+  j["base_models"] = bases;
+  ordered_json files = ordered_json::array();
+  for (const auto& f : r.files) {
+    ordered_json fj{{"path", f.path}, {"size", f.size}, {"kind", f.kind}};
+    if (f.stands_for != 0) {
+      fj["lfs_size"] = f.stands_for;
+    }
+    files.push_back(fj);
+  }
+  j["files"] = files;
+  return j;
+}
+
+}  // namespace
+
+ordered_json to_json(const release::Evidence& e) {
+  ordered_json j = ordered_json::object();
+  if (!e.file.empty()) {
+    j["file"] = e.file;
+  }
+  if (e.line != 0) {
+    j["line"] = e.line;
+  }
+  if (!e.url.empty()) {
+    j["url"] = e.url;
+  }
+  if (!e.quote.empty()) {
+    j["quote"] = e.quote;
+  }
+  return j;
+}
+
+ordered_json to_json(const release::Finding& f) {
+  return {{"rule", f.rule}, {"severity", release::to_string(f.severity)}, {"message", f.message},
+          {"evidence", evidence_list(f.evidence)}};
+}
+
+ordered_json to_json(const assess::CriterionVerdict& c) {
+  ordered_json ev = ordered_json::array();
+  for (const auto& e : c.evidence) {
+    ordered_json ej = ordered_json::object();
+    for (auto [key, value] : {std::pair{"license", &e.license}, {"term", &e.term}, {"clause", &e.clause},
+                              {"quote", &e.quote}, {"url", &e.url}}) {
+      if (!value->empty()) {
+        ej[key] = *value;
+      }
+    }
+    ev.push_back(ej);
+  }
+  return {{"id", c.id}, {"name", c.name}, {"outcome", assess::to_string(c.outcome)}, {"reason", c.reason},
+          {"evidence", ev}};
+}
+
+ordered_json to_json(const frameworks::Assessment& a) {
+  ordered_json j;
+  j["schema_version"] = k_scan_schema_version;
+  j["disclaimer"] = k_disclaimer;
+  release_json(a.release, j);
+  ordered_json v;
+  v["osd"] = {{"outcome", assess::to_string(a.osd.outcome)}, {"license", a.osd.license}, {"reason", a.osd.reason},
+              {"failing", criteria_json(a.osd.failing)}};
+  v["osaid"] = {{"outcome", assess::to_string(a.osaid.outcome)}, {"requirements", criteria_json(a.osaid.requirements)}};
+  v["mof_class"] = mof_json(a.mof);
+  v["spectrum"] = spectrum_json(a.spectrum);
+  v["osai"] = osai_json(a.osai);
+  j["verdicts"] = v;
+  ordered_json findings = ordered_json::array();
+  for (const auto& f : a.findings) {
+    findings.push_back(to_json(f));
+  }
+  j["findings"] = findings;
+  return j;
+}
+
+}  // namespace aperture::report

@@ -1,0 +1,305 @@
+#include <aperture/scan/scanner.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <aperture/formats/model_card.hpp>
+#include <aperture/license/identify.hpp>
+#include <aperture/scan/component_licenses.hpp>
+#include <aperture/scan/inventory.hpp>
+#include <aperture/scan/structured_inputs.hpp>
+#include <aperture/scan/weight_files.hpp>
+#include <aperture/terms/hub_license.hpp>
+#include <aperture/util/file.hpp>
+#include <aperture/util/text.hpp>
+
+namespace aperture::scan {
+namespace {
+
+namespace fs = std::filesystem;
+using release::ClaimKind;
+using release::ComponentKind;
+using release::Evidence;
+using release::Presence;
+using release::Release;
+using release::Severity;
+
+constexpr std::uint64_t k_max_text_file = 8ull * 1024 * 1024;
+constexpr std::uint64_t k_code_header_bytes = 16 * 1024;
+constexpr std::size_t k_max_code_files_read = 400;
+
+void mark_present(Release& r, ComponentKind kind, Evidence e) {
+  release::Component& c = r.component(kind);
+  c.presence = Presence::present;
+  if (c.evidence.size() < 20) {
+    c.evidence.push_back(std::move(e));
+  }
+}
+
+// A component the release points to (a link) without holding it here.
+void mark_linked(Release& r, ComponentKind kind, Evidence e) {
+  release::Component& c = r.component(kind);
+  if (c.presence == Presence::absent) {
+    c.presence = Presence::unknown;
+  }
+  if (c.evidence.size() < 20) {
+    c.evidence.push_back(std::move(e));
+  }
+}
+
+void add_licenses(Release& r, std::string_view text, const std::string& path, const std::string& role,
+                  bool read_metadata = true) {
+  for (license::LicenseMatch& m : license::identify_text(text, license::SpdxIndex::embedded(), read_metadata)) {
+    std::string where = m.kind == license::MatchKind::declared ? "card-metadata" : role;
+    r.licenses.push_back({std::move(m), path, where});
+  }
+}
+
+void add_card_metadata(Release& r, const formats::ModelCard& card, const std::string& path) {
+  for (const auto& l : card.licenses) {
+    r.claims.push_back({ClaimKind::declared_license, l.value, "card-metadata", {path, l.line, {}, "license: " + l.value}});
+    terms::DeclaredLicense d = terms::resolve_hub_license(l.value, card.license_name.value);
+    if (auto m = terms::declared_match(d, "declared in the model card: license: " + d.declared, l.line)) {
+      r.licenses.push_back({std::move(*m), path, "card-metadata"});
+    }
+  }
+  for (const auto& b : card.base_models) {
+    release::BaseModel base;
+    base.name = b.value;
+    base.relation = card.base_model_relation.value;
+    base.evidence = {path, b.line, "https://huggingface.co/" + b.value, "base_model: " + b.value};
+    r.base_models.push_back(base);
+    r.claims.push_back({ClaimKind::base_model, b.value, "card-metadata", base.evidence});
+  }
+  for (const auto& d : card.datasets) {
+    Evidence e{path, d.line, "https://huggingface.co/datasets/" + d.value, "datasets: " + d.value};
+    r.claims.push_back({ClaimKind::dataset, d.value, "card-metadata", e});
+    mark_linked(r, ComponentKind::datasets, e);
+  }
+  for (const auto& t : card.tags) {
+    std::string tag = util::ascii_lower(t.value);
+    if (tag == "open-source" || tag == "opensource" || tag == "open_source") {
+      r.claims.push_back({ClaimKind::open_source, t.value, "tags", {path, t.line, {}, "tags: " + t.value}});
+    }
+  }
+  if (card.has_model_index) {
+    mark_present(r, ComponentKind::evaluation_results, {path, card.model_index_line, {}, "model-index"});
+  }
+  if (!card.model_name.value.empty() && r.name.empty()) {
+    r.name = card.model_name.value;
+  }
+}
+
+void add_card_links(Release& r, const formats::ModelCard& card, const std::string& path) {
+  for (const auto& link : card.links) {
+    Evidence e{path, link.line, link.url, {}};
+    switch (link.kind) {
+    case formats::LinkKind::arxiv: mark_linked(r, ComponentKind::research_paper, e); break;
+    case formats::LinkKind::paper: mark_linked(r, ComponentKind::research_paper, e); break;
+    case formats::LinkKind::technical_report: mark_linked(r, ComponentKind::technical_report, e); break;
+    case formats::LinkKind::code: mark_linked(r, ComponentKind::inference_code, e); break;
+    case formats::LinkKind::dataset: mark_linked(r, ComponentKind::datasets, e); break;
+    case formats::LinkKind::other: break;
+    }
+  }
+}
+
+void add_card_claims(Release& r, const formats::ModelCard& card, const std::string& path) {
+  for (const auto& c : card.open_source_claims) {
+    r.claims.push_back({ClaimKind::open_source, c.value, "card-text", {path, c.line, {}, c.value}});
+  }
+  for (const auto& c : card.open_weights_claims) {
+    r.claims.push_back({ClaimKind::open_weights, c.value, "card-text", {path, c.line, {}, c.value}});
+  }
+  std::string name = util::ascii_lower(r.name);
+  if (name.find("open-source") != std::string::npos || name.find("opensource") != std::string::npos) {
+    r.claims.push_back({ClaimKind::open_source, r.name, "name", {path, card.model_name.line, {}, r.name}});
+  }
+}
+
+void add_card_findings(Release& r, const formats::ModelCard& card, const std::string& path) {
+  if (!card.front_matter_error.empty()) {
+    r.findings.push_back({"card-front-matter", Severity::warning,
+                          "the model card's metadata cannot be read: " + card.front_matter_error,
+                          {{path, card.front_matter_error_line, {}, {}}}});
+  }
+}
+
+void add_model_card(Release& r, std::string_view text, const std::string& path) {
+  formats::ModelCard card = formats::read_model_card(text);
+  mark_present(r, ComponentKind::model_card, {path, 0, {}, {}});
+  add_card_metadata(r, card, path);
+  add_card_links(r, card, path);
+  add_card_claims(r, card, path);
+  add_card_findings(r, card, path);
+  add_licenses(r, text, path, "model-card", false);  // the metadata was read above
+  if (card.training_data_section != 0) {
+    r.component(ComponentKind::datasets).evidence.push_back(
+        {path, card.training_data_section, {}, "the model card describes its training data"});
+  }
+}
+
+util::Result<std::string> read_text(const std::string& absolute, const std::string& shown,
+                                    std::uint64_t limit = k_max_text_file) {
+  auto bytes = util::read_file(absolute, limit);
+  if (!bytes) {
+    util::Error e = bytes.error();
+    e.path = shown;
+    return util::Unexpected{e};
+  }
+  auto text = util::decode_text(*bytes, shown);
+  return text;
+}
+
+void note_unreadable(Release& r, const util::Error& e) {
+  r.findings.push_back({"unreadable-file", Severity::warning, e.message, {{e.path, 0, {}, {}}}});
+}
+
+// Source files carry their own license in a header or an SPDX tag.
+void read_code_header(Release& r, const std::string& absolute, const InventoryEntry& entry) {
+  auto bytes = util::read_file(absolute, k_max_text_file);
+  if (!bytes) {
+    return;
+  }
+  std::string_view head = std::string_view(*bytes).substr(0, k_code_header_bytes);
+  std::string lower = util::ascii_lower(head);
+  if (lower.find("license") == std::string::npos && lower.find("licence") == std::string::npos) {
+    return;
+  }
+  if (auto text = util::decode_text(head, entry.path)) {
+    add_licenses(r, *text, entry.path, "code");
+  }
+}
+
+void read_entry(Release& r, const std::string& dir, const InventoryEntry& entry, std::size_t& code_read) {
+  std::string absolute = (fs::path(dir) / entry.path).string();
+  release::FileEntry file{entry.path, entry.size, 0, std::string(to_string(entry.role))};
+  if (entry.component) {
+    mark_present(r, *entry.component, {entry.path, 0, {}, {}});
+  }
+  switch (entry.role) {
+  case FileRole::license:
+    if (auto text = read_text(absolute, entry.path)) {
+      add_licenses(r, *text, entry.path, "license-file");
+    } else {
+      note_unreadable(r, text.error());
+    }
+    break;
+  case FileRole::model_card:
+    if (auto text = read_text(absolute, entry.path)) {
+      add_model_card(r, *text, entry.path);
+    } else {
+      note_unreadable(r, text.error());
+    }
+    break;
+  case FileRole::weights: read_weight_file(absolute, entry, file, r); break;
+  case FileRole::code:
+    if (code_read++ < k_max_code_files_read) {
+      read_code_header(r, absolute, entry);
+    }
+    break;
+  default: break;
+  }
+  r.files.push_back(std::move(file));
+}
+
+void mark_absent_rest(Release& r) {
+  for (auto& c : r.components) {
+    if (c.presence == Presence::unknown && c.evidence.empty()) {
+      c.presence = Presence::absent;
+    }
+  }
+}
+
+util::Result<Release> scan_directory(const std::string& dir) {
+  TRY_ASSIGN(entries, take_inventory(dir));
+  Release r;
+  r.target = dir;
+  r.input_kind = "directory";
+  r.name = fs::path(dir).lexically_normal().filename().string();
+  if (r.name.empty() || r.name == ".") {
+    r.name = fs::weakly_canonical(dir).filename().string();
+  }
+  std::size_t code_read = 0;
+  for (const InventoryEntry& entry : entries) {
+    read_entry(r, dir, entry, code_read);
+  }
+  finish_weights(r);
+  mark_absent_rest(r);
+  assign_component_licenses(r);
+  return r;
+}
+
+bool is_weights_file(const std::string& path) {
+  InventoryEntry e = classify_path(fs::path(path).filename().string(), 0);
+  return e.role == FileRole::weights;
+}
+
+util::Result<Release> scan_file(const std::string& target) {
+  std::string ext = util::ascii_lower(fs::path(target).extension().string());
+  if (ext == ".yml" || ext == ".yaml") {
+    return scan_structured_file(target);
+  }
+  std::string shown = fs::path(target).filename().string();
+  if (is_weights_file(target)) {
+    Release r;
+    r.target = target;
+    r.input_kind = "weights-file";
+    r.name = shown;
+    InventoryEntry entry = classify_path(shown, fs::file_size(target));
+    mark_present(r, *entry.component, {shown, 0, {}, {}});
+    release::FileEntry file{shown, entry.size, 0, "weights"};
+    read_weight_file(target, entry, file, r);
+    r.files.push_back(file);
+    finish_weights(r);
+    assign_component_licenses(r);
+    return r;
+  }
+  TRY_ASSIGN(text, read_text(target, target));
+  bool card = ext == ".md" || ext == ".markdown" || text.starts_with("---\n");
+  Release r = card ? scan_model_card_text(text, shown) : scan_license_text(text, shown);
+  r.target = target;
+  return r;
+}
+
+}  // namespace
+
+Release scan_model_card_text(std::string_view text, const std::string& path) {
+  Release r;
+  r.target = path;
+  r.input_kind = "model-card";
+  add_model_card(r, text, path);
+  if (r.name.empty()) {
+    r.name = fs::path(path).stem().string();
+  }
+  // A card alone does not say which other components exist: they stay unknown.
+  assign_component_licenses(r);
+  return r;
+}
+
+Release scan_license_text(std::string_view text, const std::string& path) {
+  Release r;
+  r.target = path;
+  r.input_kind = "license-text";
+  r.name = fs::path(path).filename().string();
+  add_licenses(r, text, path, "license-file");
+  // A license alone says nothing of which components exist.
+  return r;
+}
+
+util::Result<Release> scan_target(const std::string& target) {
+  std::error_code ec;
+  fs::file_status st = fs::status(target, ec);
+  if (ec || !fs::exists(st)) {
+    return util::make_error(util::ErrorCode::not_found, "no such file or directory", target);
+  }
+  if (fs::is_directory(st)) {
+    return scan_directory(target);
+  }
+  return scan_file(target);
+}
+
+}  // namespace aperture::scan
