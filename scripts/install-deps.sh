@@ -19,7 +19,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packages=(
   build-essential cmake make pkg-config git ca-certificates python3
   libgtest-dev libgmock-dev libbenchmark-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libre2-dev libyaml-cpp-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libre2-dev libyaml-cpp-dev libyaml-dev
   libsqlite3-dev libcurl4-openssl-dev
 )
 for arg in "$@"; do

@@ -1,5 +1,8 @@
 #include <aperture/assess/known_license.hpp>
 
+#include <map>
+#include <mutex>
+
 #include <aperture/license/spdx_index.hpp>
 #include <aperture/terms/hub_license.hpp>
 #include <aperture/terms/knowledge_base.hpp>
@@ -39,6 +42,17 @@ std::optional<KnownLicense> look_up_license(std::string_view id) {
     v.verdicts = judge_license(*profile, v.osi_approved);
   }
   return v;
+}
+
+const KnownLicense* find_known_license(std::string_view id) {
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<KnownLicense>, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(id);
+  if (it == cache.end()) {
+    it = cache.emplace(std::string(id), look_up_license(id)).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 }  // namespace aperture::assess

@@ -27,4 +27,8 @@ struct KnownLicense {
 // ("llama3.1"). Empty when Aperture knows nothing by that name.
 std::optional<KnownLicense> look_up_license(std::string_view id);
 
+// The same, remembered: the answer for each id is computed once per process
+// (thread-safe) and lives as long as the process. nullptr when unknown.
+const KnownLicense* find_known_license(std::string_view id);
+
 }  // namespace aperture::assess

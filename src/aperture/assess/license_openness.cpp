@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -60,8 +62,8 @@ std::string first_failing(const LicenseVerdicts& v) {
 }
 
 LicenseOpenness judge_id(std::string_view id, ContentType type) {
-  std::optional<KnownLicense> known = look_up_license(id);
-  if (!known) {
+  const KnownLicense* known = find_known_license(id);
+  if (known == nullptr) {
     if (auto by_name = judge_by_name(id, type)) {
       return *by_name;
     }
@@ -124,7 +126,9 @@ std::string_view to_string(Openness openness) {
   return "unknown";
 }
 
-LicenseOpenness judge_openness(std::string_view license, ContentType type) {
+namespace {
+
+LicenseOpenness judge_uncached(std::string_view license, ContentType type) {
   std::string_view text = util::trim(license);
   if (text.empty()) {
     return {Openness::unknown, {}, "no license given"};
@@ -137,6 +141,22 @@ LicenseOpenness judge_openness(std::string_view license, ContentType type) {
     return judge_expression(*e, type);
   }
   return judge_id(text, type);
+}
+
+}  // namespace
+
+// Remembered per (license, content type): scans ask the same few questions
+// thousands of times.
+LicenseOpenness judge_openness(std::string_view license, ContentType type) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, ContentType>, LicenseOpenness> cache;
+  std::pair<std::string, ContentType> key{std::string(license), type};
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    it = cache.emplace(key, judge_uncached(license, type)).first;
+  }
+  return it->second;
 }
 
 }  // namespace aperture::assess
@@ -154,8 +174,8 @@ std::vector<CriterionVerdict> failing_criteria(std::string_view expression, bool
   }
   std::vector<CriterionVerdict> out;
   for (const std::string& id : ids) {
-    std::optional<KnownLicense> known = look_up_license(id);
-    if (!known || !known->verdicts) {
+    const KnownLicense* known = find_known_license(id);
+    if (known == nullptr || !known->verdicts) {
       continue;
     }
     for (const CriterionVerdict& c : osaid ? known->verdicts->osaid : known->verdicts->osd) {

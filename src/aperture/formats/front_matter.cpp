@@ -4,21 +4,6 @@ namespace aperture::formats {
 
 namespace {
 
-// Deepest nesting of flow collections ([ { ) and indentation-free structure;
-// yaml-cpp recurses per level, so hostile input is refused before parsing.
-int flow_depth(std::string_view yaml) {
-  int depth = 0;
-  int deepest = 0;
-  for (char c : yaml) {
-    if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 // Offset just past the line holding `pos`.
 std::size_t next_line(std::string_view text, std::size_t pos) {
   std::size_t eol = text.find('\n', pos);
@@ -57,20 +42,18 @@ util::Result<FrontMatter> read_front_matter(std::string_view text) {
   if (fm.yaml.size() > k_max_front_matter_bytes) {
     return util::make_error(util::ErrorCode::parse, "front matter larger than 1 MiB");
   }
-  if (flow_depth(fm.yaml) > k_max_front_matter_depth) {
-    return util::make_error(util::ErrorCode::parse, "front matter nested more than 64 levels deep");
+  YamlLimits limits;
+  limits.max_depth = k_max_front_matter_depth;
+  limits.first_line = 2;  // the block starts on the card's line 2
+  auto data = parse_yaml(fm.yaml, limits);
+  if (!data) {
+    return util::make_error(util::ErrorCode::parse, "front matter: " + data.error().message);
   }
-  try {
-    fm.data = YAML::Load(std::string(fm.yaml));
-  } catch (const YAML::Exception& e) {
-    return util::make_error(util::ErrorCode::parse,
-                            "front matter: " + e.msg + " at line " + std::to_string(e.mark.line + 2) + ", column " +
-                                std::to_string(e.mark.column + 1));
+  fm.data = std::move(*data);
+  if (fm.data.kind == YamlNode::Kind::null) {
+    fm.data.kind = YamlNode::Kind::mapping;
   }
-  if (fm.data.IsNull()) {
-    fm.data = YAML::Node(YAML::NodeType::Map);
-  }
-  if (!fm.data.IsMap()) {
+  if (!fm.data.is_mapping()) {
     return util::make_error(util::ErrorCode::parse, "front matter is not a mapping");
   }
   return fm;

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
+#include <aperture/formats/yaml_tree.hpp>
 
 #include <aperture/util/result.hpp>
 
 namespace aperture::formats {
 
 struct FrontMatter {
-  YAML::Node data;          // the parsed mapping
+  YamlNode data;            // the parsed mapping; node lines are lines of the whole text
   std::string_view yaml;    // the raw block (a view into the input)
   std::size_t yaml_offset = 0;  // byte offset of `yaml` in the input
   std::size_t body_offset = 0;  // where the Markdown body starts

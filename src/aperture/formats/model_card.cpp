@@ -13,66 +13,54 @@ constexpr std::size_t k_max_claims = 50;
 constexpr std::size_t k_max_list = 200;
 constexpr std::size_t k_max_value = 400;
 
-std::uint32_t line_of(const YAML::Node& node, std::uint32_t first_line) {
-  return static_cast<std::uint32_t>(node.Mark().line) + first_line;
-}
-
 std::string clip(std::string_view s) {
   s = util::trim(s);
   return std::string(s.substr(0, k_max_value));
 }
 
 // A scalar, or each scalar of a sequence.
-std::vector<CardValue> values_of(const YAML::Node& node, std::uint32_t first_line) {
+std::vector<CardValue> values_of(const YamlNode* node) {
   std::vector<CardValue> out;
-  if (!node) {
-    return out;
-  }
-  if (node.IsScalar()) {
-    out.push_back({clip(node.Scalar()), line_of(node, first_line)});
-  } else if (node.IsSequence()) {
-    for (const auto& v : node) {
-      if (v.IsScalar() && out.size() < k_max_list) {
-        out.push_back({clip(v.Scalar()), line_of(v, first_line)});
-      }
+  for (const YamlNode* v : scalars_of(node)) {
+    if (out.size() < k_max_list && !util::trim(v->scalar).empty()) {
+      out.push_back({clip(v->scalar), v->line});
     }
   }
-  std::erase_if(out, [](const CardValue& v) { return v.value.empty(); });
   return out;
 }
 
-CardValue value_of(const YAML::Node& node, std::uint32_t first_line) {
-  std::vector<CardValue> v = values_of(node, first_line);
+CardValue value_of(const YamlNode* node) {
+  std::vector<CardValue> v = values_of(node);
   return v.empty() ? CardValue{} : v.front();
 }
 
-void read_model_index(const YAML::Node& index, std::uint32_t first_line, ModelCard& card) {
-  if (!index || !index.IsSequence() || index.size() == 0) {
+void read_model_index(const YamlNode* index, ModelCard& card) {
+  if (index == nullptr || !index->is_sequence() || index->items.empty()) {
     return;
   }
   card.has_model_index = true;
-  card.model_index_line = line_of(index, first_line) - 1;
-  const YAML::Node& first = index[0];
-  if (first.IsMap() && first["name"] && first["name"].IsScalar()) {
-    card.model_name = {clip(first["name"].Scalar()), line_of(first["name"], first_line)};
+  card.model_index_line = index->line - 1;
+  const YamlNode& first = index->items.front();
+  if (const YamlNode* name = first.find("name"); name != nullptr && name->is_scalar()) {
+    card.model_name = {clip(name->scalar), name->line};
   }
 }
 
-void read_metadata(const YAML::Node& d, std::uint32_t first_line, ModelCard& card) {
-  card.licenses = values_of(d["license"], first_line);
-  card.license_name = value_of(d["license_name"], first_line);
-  card.license_link = value_of(d["license_link"], first_line);
-  card.base_models = values_of(d["base_model"], first_line);
-  card.base_model_relation = value_of(d["base_model_relation"], first_line);
-  card.datasets = values_of(d["datasets"], first_line);
-  card.tags = values_of(d["tags"], first_line);
-  card.pipeline_tag = value_of(d["pipeline_tag"], first_line);
-  card.model_name = value_of(d["model_name"], first_line);
-  read_model_index(d["model-index"], first_line, card);
-  const YAML::Node& gate = d["extra_gated_prompt"];
-  if (gate && gate.IsScalar()) {
-    std::string_view text = gate.Scalar();
-    card.extra_gated_prompt = {clip(text.substr(0, text.find('\n'))), line_of(gate, first_line)};
+void read_metadata(const YamlNode& d, ModelCard& card) {
+  card.licenses = values_of(d.find("license"));
+  card.license_name = value_of(d.find("license_name"));
+  card.license_link = value_of(d.find("license_link"));
+  card.base_models = values_of(d.find("base_model"));
+  card.base_model_relation = value_of(d.find("base_model_relation"));
+  card.datasets = values_of(d.find("datasets"));
+  card.tags = values_of(d.find("tags"));
+  card.pipeline_tag = value_of(d.find("pipeline_tag"));
+  card.model_name = value_of(d.find("model_name"));
+  read_model_index(d.find("model-index"), card);
+  const YamlNode* gate = d.find("extra_gated_prompt");
+  if (gate != nullptr && gate->is_scalar()) {
+    std::string_view text = gate->scalar;
+    card.extra_gated_prompt = {clip(text.substr(0, text.find('\n'))), gate->line};
   }
 }
 
@@ -147,6 +135,18 @@ void read_heading(std::string_view line, std::uint32_t n, ModelCard& card) {
   set(card.intended_use_section, {"intended use", "uses", "out-of-scope"});
 }
 
+// "open" in any case.
+bool contains_open(std::string_view line) {
+  for (std::size_t i = line.find_first_of("oO"); i != std::string_view::npos && i + 4 <= line.size();
+       i = line.find_first_of("oO", i + 1)) {
+    if (util::ascii_lower(line[i + 1]) == 'p' && util::ascii_lower(line[i + 2]) == 'e' &&
+        util::ascii_lower(line[i + 3]) == 'n') {
+      return true;
+    }
+  }
+  return false;
+}
+
 void read_line(std::string_view line, std::uint32_t n, ModelCard& card) {
   std::string_view t = util::trim(line);
   if (t.empty()) {
@@ -156,13 +156,19 @@ void read_line(std::string_view line, std::uint32_t n, ModelCard& card) {
   if (t.starts_with("#")) {
     read_heading(t, n, card);
   }
-  re2::StringPiece input(line.data(), line.size());
+  // Cheap checks first: most lines have no URL and never say "open".
+  bool has_url = line.find("http") != std::string_view::npos;
+  bool has_open = contains_open(line);
+  re2::StringPiece input(line.data(), has_url ? line.size() : 0);
   std::string url;
-  while (card.links.size() < k_max_links && RE2::FindAndConsume(&input, url_pattern(), &url)) {
+  while (has_url && card.links.size() < k_max_links && RE2::FindAndConsume(&input, url_pattern(), &url)) {
     while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) {
       url.pop_back();
     }
     card.links.push_back({classify_link(url, line), url, n});
+  }
+  if (!has_open) {
+    return;
   }
   re2::StringPiece whole(line.data(), line.size());
   if (card.open_source_claims.size() < k_max_claims && RE2::PartialMatch(whole, open_source_claim()) &&
@@ -205,11 +211,7 @@ ModelCard read_model_card(std::string_view text) {
   if (fm) {
     card.has_front_matter = true;
     body_offset = fm->body_offset;
-    try {
-      read_metadata(fm->data, 2, card);
-    } catch (const YAML::Exception& e) {
-      card.front_matter_error = "front matter: " + e.msg;
-    }
+    read_metadata(fm->data, card);
   } else if (fm.error().code != util::ErrorCode::not_found) {
     card.has_front_matter = true;
     card.front_matter_error = fm.error().message;

@@ -256,7 +256,7 @@ bool HeaderSax::start_array(std::size_t) {
 bool HeaderSax::key(string_t& key) {
   if (m_place == Place::entry || m_place == Place::metadata) {
     if (m_place == Place::entry && !m_names.insert(key).second) {
-      return fail("tensor " + quote_untrusted(key) + " appears twice");
+      return fail((key == "__metadata__" ? key : "tensor " + quote_untrusted(key)) + " appears twice");
     }
     m_key = key;
     return true;

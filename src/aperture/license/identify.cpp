@@ -168,36 +168,22 @@ private:
     if (!fm) {
       return;
     }
-    YAML::Node license = fm->data["license"];
-    std::string name = fm->data["license_name"] && fm->data["license_name"].IsScalar()
-                           ? fm->data["license_name"].as<std::string>()
-                           : std::string();
-    std::vector<std::string> values;
-    if (license && license.IsScalar()) {
-      values.push_back(license.as<std::string>());
-    } else if (license && license.IsSequence()) {
-      for (const auto& v : license) {
-        if (v.IsScalar()) {
-          values.push_back(v.as<std::string>());
-        }
+    const formats::YamlNode* name_node = fm->data.find("license_name");
+    std::string name = name_node != nullptr && name_node->is_scalar() ? name_node->scalar : std::string();
+    for (const formats::YamlNode* v : formats::scalars_of(fm->data.find("license"))) {
+      // The `license:` line, for the evidence's line number.
+      std::size_t line_start = fm->yaml_offset;
+      for (std::uint32_t l = 2; l < v->line && line_start < m_text.size(); ++l) {
+        line_start = m_text.find('\n', line_start);
+        line_start = line_start == std::string_view::npos ? m_text.size() : line_start + 1;
       }
+      add_declared(v->scalar, name, line_start);
     }
-    // The `license:` line, for the evidence's line number.
-    std::size_t at = fm->yaml_offset;
-    for (std::size_t pos = 0; pos < fm->yaml.size();) {
-      std::size_t eol = fm->yaml.find('\n', pos);
-      eol = eol == std::string_view::npos ? fm->yaml.size() : eol;
-      if (fm->yaml.substr(pos, 8) == "license:") {
-        at = fm->yaml_offset + pos;
-        break;
-      }
-      pos = eol + 1;
-    }
-    for (const std::string& v : values) {
-      terms::DeclaredLicense d = terms::resolve_hub_license(v, name, terms::KnowledgeBase::embedded(), m_index);
-      if (d.id.empty()) {
-        continue;
-      }
+  }
+
+  void add_declared(const std::string& v, const std::string& name, std::size_t at) {
+    terms::DeclaredLicense d = terms::resolve_hub_license(v, name, terms::KnowledgeBase::embedded(), m_index);
+    if (!d.id.empty()) {
       m_found.push_back(Found{d.id, MatchKind::declared, 1.0, at, at + 8, "declared in the model card: license: " + d.declared, {}});
     }
   }

@@ -9,8 +9,10 @@ TEST(FrontMatterTest, ReadsTheBlockAndTheBodyOffset) {
   std::string text = "---\nlicense: llama3.1\ntags: [a, b]\n---\n# Title\n";
   auto fm = read_front_matter(text);
   ASSERT_TRUE(fm) << fm.error().message;
-  EXPECT_EQ(fm->data["license"].as<std::string>(), "llama3.1");
-  EXPECT_EQ(fm->data["tags"].size(), 2u);
+  ASSERT_NE(fm->data.find("license"), nullptr);
+  EXPECT_EQ(fm->data.find("license")->scalar, "llama3.1");
+  EXPECT_EQ(fm->data.find("license")->line, 2u);
+  EXPECT_EQ(fm->data.find("tags")->items.size(), 2u);
   EXPECT_EQ(fm->yaml_offset, 4u);
   EXPECT_EQ(text.substr(fm->body_offset), "# Title\n");
 }
@@ -28,7 +30,7 @@ TEST(FrontMatterTest, ReportsWhatIsWrong) {
       {"not a mapping", "---\n- a\n- b\n---\n", util::ErrorCode::parse, "front matter is not a mapping"},
       {"bad yaml", "---\nlicense: [mit\n---\n", util::ErrorCode::parse, nullptr},
       {"deep nesting", "---\na: " + std::string(200, '[') + std::string(200, ']') + "\n---\n", util::ErrorCode::parse,
-       "front matter nested more than 64 levels deep"},
+       "front matter: nested more than 64 levels deep at line 2, column 67"},
   };
   for (const Case& c : cases) {
     auto fm = read_front_matter(c.text);
@@ -45,8 +47,36 @@ TEST(FrontMatterTest, ReportsWhatIsWrong) {
 TEST(FrontMatterTest, EmptyBlockIsAnEmptyMapping) {
   auto fm = read_front_matter("---\n---\nbody");
   ASSERT_TRUE(fm);
-  EXPECT_TRUE(fm->data.IsMap());
-  EXPECT_EQ(fm->data.size(), 0u);
+  EXPECT_TRUE(fm->data.is_mapping());
+  EXPECT_EQ(fm->data.entries.size(), 0u);
+}
+
+TEST(FrontMatterTest, AliasesAreNotExpanded) {
+  // "Billion laughs": every alias would multiply the document if expanded.
+  std::string text = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n";
+  auto fm = read_front_matter(text);
+  ASSERT_TRUE(fm) << fm.error().message;
+  EXPECT_EQ(fm->data.find("d")->items.size(), 9u);
+  EXPECT_EQ(fm->data.find("d")->items.front().kind, YamlNode::Kind::null);
+}
+
+TEST(FrontMatterTest, TooManyNodesIsAnError) {
+  std::string text = "---\nx: [";
+  for (int i = 0; i < 300000; ++i) {
+    text += "1,";
+  }
+  text += "1]\n---\n";
+  auto fm = read_front_matter(text);
+  ASSERT_FALSE(fm);
+  EXPECT_NE(fm.error().message.find("more than 200000 nodes"), std::string::npos) << fm.error().message;
+}
+
+TEST(FrontMatterTest, NonScalarKeysAreSkipped) {
+  auto fm = read_front_matter("---\n? [a, b]\n: c\nlicense: mit\n---\n");
+  ASSERT_TRUE(fm) << fm.error().message;
+  ASSERT_EQ(fm->data.entries.size(), 1u);
+  EXPECT_EQ(fm->data.entries.front().first, "license");
 }
 
 }  // namespace

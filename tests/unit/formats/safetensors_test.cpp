@@ -154,6 +154,8 @@ TEST(SafetensorsTest, ReportsWhatIsWrongInOneLine) {
        std::nullopt, util::ErrorCode::parse, "tensor \"w\": dtype appears twice"},
       {"tensor twice", header(R"({"w":{"dtype":"U8","shape":[],"data_offsets":[0,1]},"w":{}})"), std::nullopt,
        util::ErrorCode::parse, "tensor \"w\" appears twice"},
+      {"metadata twice", header(R"({"__metadata__":{},"__metadata__":{}})"), std::nullopt, util::ErrorCode::parse,
+       "__metadata__ appears twice"},
       {"offsets reversed", entry(R"({"dtype":"U8","shape":[4],"data_offsets":[8,4]})"), std::nullopt,
        util::ErrorCode::parse, "tensor \"w\": data_offsets [8, 4] end before they begin"},
       {"three offsets", entry(R"({"dtype":"U8","shape":[4],"data_offsets":[0,4,8]})"), std::nullopt,
