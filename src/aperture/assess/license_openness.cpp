@@ -51,6 +51,17 @@ std::optional<LicenseOpenness> judge_by_name(std::string_view id, ContentType ty
   return LicenseOpenness{Openness::open, std::string(id), fmt::format("{} is an open content licence", id)};
 }
 
+// An open content licence by its terms (ODC-By, ODbL, ...): commercial use and
+// redistribution allowed, modification not banned, no use bans.
+bool open_content_terms(const terms::Terms& t) {
+  auto allowed = [](const std::optional<terms::Term>& term) {
+    return term && (term->value == "allowed" || term->value == "conditional");
+  };
+  bool modification_banned = t.modification && t.modification->value == "banned";
+  return allowed(t.commercial_use) && allowed(t.redistribution) && !modification_banned && t.field_of_use.empty() &&
+         !t.user_threshold && !t.revenue_threshold;
+}
+
 std::string first_failing(const LicenseVerdicts& v) {
   for (const auto& c : v.osd) {
     if (c.outcome == Outcome::fail) {
@@ -81,6 +92,10 @@ LicenseOpenness judge_id(std::string_view id, ContentType type) {
   }
   if (known->osi_approved) {
     return {Openness::open, known->id, fmt::format("{} is OSI-approved", known->id)};
+  }
+  if (type != ContentType::code && known->profile != nullptr && open_content_terms(known->profile->terms)) {
+    return {Openness::open, known->id,
+            fmt::format("{} lets anyone use, share and adapt the content, commercially too", known->id)};
   }
   if (auto by_name = judge_by_name(known->id, type)) {
     return *by_name;
@@ -128,6 +143,18 @@ std::string_view to_string(Openness openness) {
 
 namespace {
 
+// `text` cut at each `op` (lower case; `lower` is `text` lower-cased).
+std::vector<std::string_view> split_on(std::string_view text, std::string_view lower, std::string_view op) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t at = lower.find(op); at != std::string_view::npos; at = lower.find(op, start)) {
+    parts.push_back(util::trim(text.substr(start, at - start)));
+    start = at + op.size();
+  }
+  parts.push_back(util::trim(text.substr(start)));
+  return parts;
+}
+
 LicenseOpenness judge_uncached(std::string_view license, ContentType type) {
   std::string_view text = util::trim(license);
   if (text.empty()) {
@@ -139,6 +166,22 @@ LicenseOpenness judge_uncached(std::string_view license, ContentType type) {
   }
   if (auto e = license::parse_expression(text)) {
     return judge_expression(*e, type);
+  }
+  // An expression naming something the SPDX list does not have ("MIT OR
+  // Llama-Custom"): judge each side, OR before AND as in SPDX.
+  for (auto [op, any] : {std::pair{std::string_view(" or "), true}, std::pair{std::string_view(" and "), false}}) {
+    std::vector<std::string_view> parts = split_on(text, lower, op);
+    if (parts.size() > 1) {
+      LicenseOpenness pick = judge_uncached(parts.front(), type);
+      for (std::size_t i = 1; i < parts.size(); ++i) {
+        LicenseOpenness o = judge_uncached(parts[i], type);
+        if (any ? rank(o.openness) > rank(pick.openness) : rank(o.openness) < rank(pick.openness)) {
+          pick = o;
+        }
+      }
+      pick.id = std::string(text);
+      return pick;
+    }
   }
   return judge_id(text, type);
 }

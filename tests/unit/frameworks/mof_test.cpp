@@ -353,13 +353,11 @@ const Exception k_exceptions[] = {
 
 // Test_Data fixtures where they disagree. The fixtures draw licenses at random
 // from the MOT's lists, so they reach licenses no real model uses: Apache-1.0
-// and SMLNJ (StandardML-NJ) are FSF-libre but not OSI-approved, and ODC-By-1.0
-// is on the MOT's open-data list; Aperture's knowledge base has no profile for
-// them, so judge_openness answers "unknown" and the component does not count.
+// and SMLNJ (StandardML-NJ) are FSF-libre but not OSI-approved; Aperture's
+// knowledge base has no profile for them, so judge_openness answers "unknown"
+// and the component does not count.
 const Exception k_fixture_exceptions[] = {
     {"Class3RTestFile", 3, 0, "Model architecture under Apache-1.0 (global code license)"},
-    {"Class2TTestFile", 2, 3, "Evaluation data under ODC-By-1.0"},
-    {"FullTestFile", 1, 2, "Datasets under ODC-By-1.0"},
     {"OnlyGlobalLicense_C1_87%", 0, 0, "code components under Apache-1.0: Class III progress 33% instead of 83%"},
     {"RandomTestFile_C1_73%", 0, 0, "Data card under SMLNJ: Class III progress 67% instead of 83%"},
     {"OnlyComponentLicenese_C1_47%", 0, 0, "Model parameters (Final) under StandardML-NJ: 33% instead of 50%"},
