@@ -149,21 +149,30 @@ std::string mof_details(const frameworks::MofVerdict& m, const Style& st) {
   return out;
 }
 
-std::string osai_summary(const frameworks::OsaiVerdict& v, const Style& st) {
+std::string osai_summary(const frameworks::OsaiVerdict& v, const release::Release& release, const Style& st) {
   int counts[4] = {0, 0, 0, 0};
   for (const auto& r : v.ratings) {
     ++counts[static_cast<int>(r.rating)];
   }
-  return fmt::format("{}  {}", st.bold(fmt::format("{:.0f}%", v.score * 100)),
-                     st.dim(fmt::format("{} open, {} partial, {} closed, {} unknown of 12 parameters", counts[0],
-                                        counts[1], counts[2], counts[3])));
+  std::string out = fmt::format("{}  {}", st.bold(fmt::format("{:.0f}%", v.score * 100)),
+                                st.dim(fmt::format("{} open, {} partial, {} closed, {} unknown of 12 parameters",
+                                                   counts[0], counts[1], counts[2], counts[3])));
+  if (auto index = frameworks::index_ratings_of(release)) {
+    frameworks::OsaiAgreement a = frameworks::compare_with_index(v, *index);
+    out += st.dim(fmt::format("; the index itself: {:.0f}%, agreeing on {} of 12", a.index_score * 100, a.agreed));
+  }
+  return out;
 }
 
-std::string osai_details(const frameworks::OsaiVerdict& v, const Style& st) {
-  std::string out = fmt::format("\n{}\n", st.bold("European Open Source AI Index parameters"));
+std::string osai_details(const frameworks::OsaiVerdict& v, const release::Release& release, const Style& st) {
+  auto index = frameworks::index_ratings_of(release);
+  std::string out = fmt::format("\n{}{}\n", st.bold("European Open Source AI Index parameters"),
+                                index ? st.dim("  (Aperture · the index's own rating)") : "");
   for (const auto& r : v.ratings) {
-    out += fmt::format("  {:<26} {:<8} {}\n", frameworks::info(r.parameter).name, frameworks::to_string(r.rating),
-                       st.dim(clip(r.reason, 90)));
+    std::string theirs =
+        index ? fmt::format(" · {:<8}", frameworks::to_string((*index)[static_cast<std::size_t>(r.parameter)])) : "";
+    out += fmt::format("  {:<26} {:<8}{} {}\n", frameworks::info(r.parameter).name, frameworks::to_string(r.rating),
+                       theirs, st.dim(clip(r.reason, 90)));
   }
   return out;
 }
@@ -184,7 +193,7 @@ std::string summary(const Assessment& a, const Style& st) {
   out += row(st, "OSAID 1.0", fmt::format("{}{}", outcome_word(a.osaid.outcome, st),
                                           osaid_fail.empty() ? "" : st.dim(fmt::format("  fails: {}", osaid_fail))));
   out += row(st, "MOF class", mof_summary(a.mof, st));
-  out += row(st, "OSAI index", osai_summary(a.osai, st));
+  out += row(st, "OSAI index", osai_summary(a.osai, a.release, st));
   out += row(st, "Findings", findings_count(a.findings));
   if (!a.findings.empty()) {
     out += "\n";
@@ -241,7 +250,7 @@ std::string verdicts_text(const Assessment& a, const Style& st) {
     out += fmt::format("  {:<16} {}\n", l.layer, frameworks::to_string(l.state));
   }
   out += mof_details(a.mof, st);
-  out += osai_details(a.osai, st);
+  out += osai_details(a.osai, a.release, st);
   return out;
 }
 

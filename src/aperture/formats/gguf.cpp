@@ -157,6 +157,14 @@ Scalar signed_scalar(std::int64_t value) {
                 value >= 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(value)) : std::nullopt};
 }
 
+// What a tensor info says, past its name.
+struct TensorShape {
+  std::uint64_t elements = 1;
+  std::uint64_t row = 1;  // ne[0], the dimension quantisation blocks run along
+  std::uint32_t type = 0;
+  std::uint64_t offset = 0;
+};
+
 // Reads one GGUF prefix: header, metadata, tensor infos.
 class Parser {
 public:
@@ -174,6 +182,7 @@ private:
   util::Result<Scalar> read_scalar(ValueType type);
   util::Result<std::uint64_t> skip_array(int depth);
   util::Status read_tensor_info(std::uint64_t index);
+  util::Status add_tensor(const TensorShape& tensor, const std::string& context);
   util::Status read_general_keys();
   util::Status finish_data();
   util::Status fits(std::uint64_t count, std::uint64_t item_size, std::string_view what);
@@ -426,48 +435,53 @@ util::Status Parser::read_tensor_info(std::uint64_t index) {
     return parse_error(context + ": " + std::to_string(*n_dims) + " dimensions, more than " +
                        std::to_string(k_gguf_max_dims));
   }
-  std::uint64_t elements = 1;
-  std::uint64_t row = 1;  // ne[0], the dimension blocks run along
+  TensorShape tensor;
   for (std::uint32_t d = 0; d < *n_dims; ++d) {
     util::Result<std::uint64_t> dim = m_reader.read_u64("dimension");
     if (!dim) {
       return with_context(dim.error(), context);
     }
-    std::optional<std::uint64_t> product = checked_mul(elements, *dim);
+    std::optional<std::uint64_t> product = checked_mul(tensor.elements, *dim);
     if (!product) {
       return parse_error(context + ": more than 2^64 elements");
     }
-    elements = *product;
-    row = d == 0 ? *dim : row;
+    tensor.elements = *product;
+    tensor.row = d == 0 ? *dim : tensor.row;
   }
   util::Result<std::uint32_t> type = m_reader.read_u32("type");
   util::Result<std::uint64_t> offset = type ? m_reader.read_u64("offset") : type.error();
   if (!offset) {
     return with_context(offset.error(), context);
   }
-  std::optional<std::uint64_t> parameters = checked_add(m_info.parameter_count, elements);
+  tensor.type = *type;
+  tensor.offset = *offset;
+  return add_tensor(tensor, context);
+}
+
+util::Status Parser::add_tensor(const TensorShape& tensor, const std::string& context) {
+  std::optional<std::uint64_t> parameters = checked_add(m_info.parameter_count, tensor.elements);
   if (!parameters) {
     return parse_error("the parameter count overflows 64 bits at " + context);
   }
   m_info.parameter_count = *parameters;
-  std::string_view type_name = ggml_type_name(*type);
-  m_info.tensor_types[type_name.empty() ? "type " + std::to_string(*type) : std::string(type_name)] += 1;
-  if (*offset % m_info.alignment != 0) {
-    return parse_error(context + ": offset " + std::to_string(*offset) +
+  std::string_view type_name = ggml_type_name(tensor.type);
+  m_info.tensor_types[type_name.empty() ? "type " + std::to_string(tensor.type) : std::string(type_name)] +=
+      1;
+  if (tensor.offset % m_info.alignment != 0) {
+    return parse_error(context + ": offset " + std::to_string(tensor.offset) +
                        " is not a multiple of the alignment " + std::to_string(m_info.alignment));
   }
   // The bytes it spans, for types of known size.
-  const GgmlType* known =
-      *type < k_ggml_types.size() && k_ggml_types[*type].block != 0 ? &k_ggml_types[*type] : nullptr;
-  if (known == nullptr) {
+  if (tensor.type >= k_ggml_types.size() || k_ggml_types[tensor.type].block == 0) {
     return util::Ok{};
   }
-  if (row % known->block != 0) {
-    return parse_error(context + ": rows of " + std::to_string(row) + " elements do not fill " +
-                       std::string(known->name) + " blocks of " + std::to_string(known->block));
+  const GgmlType& known = k_ggml_types[tensor.type];
+  if (tensor.row % known.block != 0) {
+    return parse_error(context + ": rows of " + std::to_string(tensor.row) + " elements do not fill " +
+                       std::string(known.name) + " blocks of " + std::to_string(known.block));
   }
-  std::optional<std::uint64_t> bytes = checked_mul(elements / known->block, known->bytes);
-  std::optional<std::uint64_t> end = bytes ? checked_add(*offset, *bytes) : std::nullopt;
+  std::optional<std::uint64_t> bytes = checked_mul(tensor.elements / known.block, known.bytes);
+  std::optional<std::uint64_t> end = bytes ? checked_add(tensor.offset, *bytes) : std::nullopt;
   if (!end) {
     return parse_error(context + ": its data ends past 2^64 bytes");
   }

@@ -125,7 +125,7 @@ private:
       parent.key = std::move(n.scalar);
     } else {
       if (!parent.skip_value) {
-        parent.node.entries.emplace_back(std::move(parent.key), std::move(n));
+        parent.node.entries.push_back(YamlEntry{std::move(parent.key), std::move(n)});
       }
       parent.have_key = false;
       parent.key.clear();

@@ -15,12 +15,14 @@
 
 namespace aperture::formats {
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
   std::string scalar;
   std::vector<YamlNode> items;                             // sequence
-  std::vector<std::pair<std::string, YamlNode>> entries;  // mapping, in order; scalar keys only
+  std::vector<YamlEntry> entries;                          // mapping, in order; scalar keys only
   std::uint32_t line = 0;                                  // 1-based, in the parsed text
 
   [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }
@@ -28,6 +30,11 @@ struct YamlNode {
   [[nodiscard]] bool is_mapping() const { return kind == Kind::mapping; }
   // The value of `key` in a mapping (the first, if repeated), or nullptr.
   [[nodiscard]] const YamlNode* find(std::string_view key) const;
+};
+
+struct YamlEntry {
+  std::string key;
+  YamlNode value;
 };
 
 // `node` itself when it is a scalar, each scalar item when it is a sequence;

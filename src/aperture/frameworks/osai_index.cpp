@@ -58,16 +58,16 @@ std::vector<Evidence> evidence_of(const Component& component, const release::Fin
 OsaiRating judge_available(const Release& r, OsaiParameter p, const Component& component, std::string_view subject,
                            std::string_view what) {
   if (component.presence == Presence::absent) {
-    return rating(p, OsaiClass::closed, fmt::format("no {} is available", what), component.evidence);
+    return rating(p, OsaiClass::closed, fmt::format("{}: not released", what), component.evidence);
   }
   if (component.presence == Presence::unknown) {
-    return rating(p, OsaiClass::unknown, fmt::format("nothing says whether {} is available", what));
+    return rating(p, OsaiClass::unknown, fmt::format("{}: nothing says whether it is released", what));
   }
   if (const auto* f = find_qualifier(r, Qualifier::incomplete, subject)) {
-    return rating(p, OsaiClass::partial, fmt::format("only part of {} is available", what),
+    return rating(p, OsaiClass::partial, fmt::format("{}: only part is released", what),
                   evidence_of(component, f));
   }
-  return rating(p, OsaiClass::open, fmt::format("{} is available", what), component.evidence);
+  return rating(p, OsaiClass::open, fmt::format("{}: released", what), component.evidence);
 }
 
 // Weights: available and how freely. A gate (request, consent form, delta
@@ -398,6 +398,22 @@ OsaiAgreement compare_with_index(const OsaiVerdict& verdict, const std::array<Os
   a.index_score = osai_score(theirs);
   a.aperture_score = verdict.score;
   return a;
+}
+
+std::optional<std::array<OsaiClass, k_osai_parameters>> index_ratings_of(const release::Release& release) {
+  std::optional<std::array<OsaiClass, k_osai_parameters>> out;
+  for (const release::ExternalRating& e : release.external_ratings) {
+    auto p = e.source == "osai-index" ? osai_parameter_from_ref(e.item) : std::nullopt;
+    if (!p) {
+      continue;
+    }
+    if (!out) {
+      out.emplace();
+      out->fill(OsaiClass::unknown);
+    }
+    (*out)[static_cast<std::size_t>(*p)] = osai_class_from_string(e.rating).value_or(OsaiClass::unknown);
+  }
+  return out;
 }
 
 }  // namespace aperture::frameworks

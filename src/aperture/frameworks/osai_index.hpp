@@ -133,4 +133,8 @@ struct OsaiAgreement {
 OsaiAgreement compare_with_index(const OsaiVerdict& verdict,
                                  const std::array<OsaiClass, k_osai_parameters>& index);
 
+// The index's own ratings carried by `release` (Release::external_ratings
+// from "osai-index"), when it came from an index file.
+std::optional<std::array<OsaiClass, k_osai_parameters>> index_ratings_of(const release::Release& release);
+
 }  // namespace aperture::frameworks

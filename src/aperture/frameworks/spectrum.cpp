@@ -25,12 +25,13 @@ const LayerVerdict& find(const std::vector<LayerVerdict>& layers, std::string_vi
   return layers.front();
 }
 
-// Training and inference code must both be open for the code layer to count
-// as open at level 5; inference code (or the architecture) is enough for 4.
+// Level 4 needs open code that runs or builds the model (inference code, the
+// architecture, or the training code); level 5 needs the training code open.
 bool code_open_for(const release::Release& r, int level) {
   auto open = [&](ComponentKind k) { return component_state(r, k).state == State::open; };
-  bool runs = open(ComponentKind::inference_code) || open(ComponentKind::model_architecture);
-  return level == 5 ? runs && open(ComponentKind::training_code) : runs;
+  bool training = open(ComponentKind::training_code);
+  bool runs = training || open(ComponentKind::inference_code) || open(ComponentKind::model_architecture);
+  return level == 5 ? training : runs;
 }
 
 void decide_level(const release::Release& r, SpectrumVerdict& v) {
@@ -54,7 +55,7 @@ void decide_level(const release::Release& r, SpectrumVerdict& v) {
   }
   if (!code_open_for(r, 4)) {
     v.level = 3;
-    v.reason = "open weights, but no inference or architecture code under an open license";
+    v.reason = "open weights, but no inference, architecture or training code under an open license";
     return;
   }
   if (data.state == State::open && code_open_for(r, 5)) {

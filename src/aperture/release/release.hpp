@@ -135,6 +135,16 @@ struct BaseModel {
   Component datasets = make_component(ComponentKind::datasets);
 };
 
+// What someone else rated the release (the OSAI index's own rating of a
+// parameter, read from its file). Views show it beside Aperture's verdict;
+// no framework reads it.
+struct ExternalRating {
+  std::string source;  // "osai-index"
+  std::string item;    // the parameter: "weights_endmodel"
+  std::string rating;  // "open", "partial", "closed"; empty when the source gives none
+  Evidence evidence;
+};
+
 struct Release {
   std::string target;     // what was scanned, as given
   std::string input_kind; // "directory", "model-card", "license-text", "mot", "osai"
@@ -150,6 +160,7 @@ struct Release {
   Evidence parameter_evidence;
   std::vector<FileEntry> files;
   std::vector<Finding> findings;  // what the readers noticed (broken front matter, pickle files)
+  std::vector<ExternalRating> external_ratings;
 
   Release();
   Component& component(ComponentKind kind) { return components[static_cast<std::size_t>(kind)]; }

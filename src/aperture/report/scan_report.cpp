@@ -102,17 +102,27 @@ ordered_json mof_json(const frameworks::MofVerdict& m) {
   return j;
 }
 
-ordered_json osai_json(const frameworks::OsaiVerdict& v) {
+ordered_json osai_json(const frameworks::OsaiVerdict& v, const release::Release& release) {
+  auto index = frameworks::index_ratings_of(release);
   ordered_json j;
   j["score"] = v.score;
   j["unknown"] = v.unknown;
   ordered_json params = ordered_json::array();
   for (const auto& r : v.ratings) {
-    params.push_back({{"parameter", frameworks::info(r.parameter).ref}, {"name", frameworks::info(r.parameter).name},
-                      {"rating", frameworks::to_string(r.rating)}, {"reason", r.reason},
-                      {"evidence", evidence_list(r.evidence)}});
+    ordered_json p{{"parameter", frameworks::info(r.parameter).ref}, {"name", frameworks::info(r.parameter).name},
+                   {"rating", frameworks::to_string(r.rating)}, {"reason", r.reason},
+                   {"evidence", evidence_list(r.evidence)}};
+    if (index) {
+      p["index_rating"] = frameworks::to_string((*index)[static_cast<std::size_t>(r.parameter)]);
+    }
+    params.push_back(p);
   }
   j["parameters"] = params;
+  if (index) {
+    frameworks::OsaiAgreement a = frameworks::compare_with_index(v, *index);
+    j["index_agreement"] = {{"agree", a.agreed}, {"disagree", a.disagreed}, {"aperture_unknown", a.unknown},
+                            {"index_score", a.index_score}};
+  }
   return j;
 }
 
@@ -214,7 +224,7 @@ ordered_json to_json(const frameworks::Assessment& a) {
   v["osaid"] = {{"outcome", assess::to_string(a.osaid.outcome)}, {"requirements", criteria_json(a.osaid.requirements)}};
   v["mof_class"] = mof_json(a.mof);
   v["spectrum"] = spectrum_json(a.spectrum);
-  v["osai"] = osai_json(a.osai);
+  v["osai"] = osai_json(a.osai, a.release);
   j["verdicts"] = v;
   ordered_json findings = ordered_json::array();
   for (const auto& f : a.findings) {

@@ -25,6 +25,13 @@ util::Result<release::Release> scan_structured_file(const std::string& path) {
     TRY_ASSIGN(file, formats::read_osai_file(text, path));
     release::Release r = std::move(file.release);
     r.target = path;
+    for (const formats::OsaiEntry& e : file.index) {
+      std::string rating = e.present && e.rating != frameworks::OsaiClass::unknown
+                               ? std::string(frameworks::to_string(e.rating))
+                               : std::string();
+      r.external_ratings.push_back(
+          {"osai-index", std::string(frameworks::info(e.parameter).ref), rating, {path, e.line, {}, e.notes}});
+    }
     return r;
   }
   if (mot) {

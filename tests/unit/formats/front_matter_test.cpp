@@ -76,7 +76,7 @@ TEST(FrontMatterTest, NonScalarKeysAreSkipped) {
   auto fm = read_front_matter("---\n? [a, b]\n: c\nlicense: mit\n---\n");
   ASSERT_TRUE(fm) << fm.error().message;
   ASSERT_EQ(fm->data.entries.size(), 1u);
-  EXPECT_EQ(fm->data.entries.front().first, "license");
+  EXPECT_EQ(fm->data.entries.front().key, "license");
 }
 
 }  // namespace

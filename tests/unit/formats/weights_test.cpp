@@ -88,7 +88,7 @@ TEST(WeightsTest, NamesFormatsAndPickleRisk) {
   EXPECT_FALSE(is_pickle_based(WeightFormat::gguf));
 }
 
-TEST(WeightsTest, ReadsAnLfsPointer) {
+TEST(LfsPointerTest, ReadsAPointer) {
   auto pointer = read_lfs_pointer(lfs_pointer("16060522336"));
   ASSERT_TRUE(pointer) << pointer.error().message;
   EXPECT_EQ(pointer->oid, k_oid);
@@ -102,7 +102,7 @@ TEST(WeightsTest, ReadsAnLfsPointer) {
   EXPECT_EQ(with_ext->size, 0u);
 }
 
-TEST(WeightsTest, LfsPointersAreReadStrictly) {
+TEST(LfsPointerTest, ReadsPointersStrictly) {
   const std::string version = "version https://git-lfs.github.com/spec/v1\n";
   const std::string oid = "oid sha256:" + k_oid + "\n";
   struct Case {

@@ -90,7 +90,7 @@ TEST(SpectrumTest, ApacheWeightsWithoutCodeAreLevelThree) {
   ASSERT_TRUE(v.level.has_value());
   EXPECT_EQ(*v.level, 3);
   EXPECT_EQ(v.ceiling, 5);
-  EXPECT_NE(v.reason.find("no inference or architecture code"), std::string::npos) << v.reason;
+  EXPECT_NE(v.reason.find("no inference, architecture or training code"), std::string::npos) << v.reason;
 }
 
 TEST(SpectrumTest, ApacheWeightsAndInferenceCodeAreLevelFour) {
