@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include <re2/re2.h>
+
 #include <aperture/license/expression.hpp>
 #include <aperture/license/normalize.hpp>
 #include <aperture/license/notices.hpp>
+
 #include <aperture/formats/front_matter.hpp>
 #include <aperture/license/text_matcher.hpp>
 #include <aperture/terms/fingerprint.hpp>
@@ -86,15 +89,28 @@ GnuId parse_gnu(std::string_view id) {
   return {};
 }
 
+// Words at least one of which every SPDX license text holds (checked by
+// identify_test against every text of the list): a text with none of them
+// cannot hold a license text, and whole-text matching, the costliest step,
+// is skipped. Most model cards and source files have none.
+const RE2& license_text_words() {
+  static const RE2 re(
+      R"((?i)warrant|permission|permitted|copyright|redistribut|hereby|distribut|public\s+domain|free\s+software|)"
+      R"(modif|grant|creative\s+commons|クリエイティブ|any\s+purpose|what(?:ever)?\s+you\s+want|whatever\s+way|opensource\.org)");
+  return re;
+}
+
 class Combiner {
 public:
   Combiner(std::string_view text, const SpdxIndex& index, bool read_metadata)
       : m_text(text), m_index(index), m_read_metadata(read_metadata) {}
 
   std::vector<LicenseMatch> run() {
-    std::vector<Token> tokens = tokenize(m_text);
-    std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
-    add_texts(tokens, find_license_texts(m_index, ids));
+    if (could_hold_license_text(m_text)) {
+      std::vector<Token> tokens = tokenize(m_text);
+      std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
+      add_texts(tokens, find_license_texts(m_index, ids));
+    }
     add_known_texts(terms::find_fingerprints(m_text));
     drop_texts_inside_known();
     if (m_read_metadata) {
@@ -353,6 +369,10 @@ std::string_view to_string(MatchKind kind) {
     return "declared";
   }
   return "unknown";
+}
+
+bool could_hold_license_text(std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), license_text_words());
 }
 
 std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index, bool read_metadata) {

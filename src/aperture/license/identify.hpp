@@ -18,4 +18,8 @@ std::vector<LicenseMatch> identify_text(std::string_view text,
                                         const SpdxIndex& index = SpdxIndex::embedded(),
                                         bool read_metadata = true);
 
+// False when `text` has none of the words every SPDX license text has (so no
+// license text can be in it); identify_text then skips whole-text matching.
+bool could_hold_license_text(std::string_view text);
+
 }  // namespace aperture::license

@@ -11,7 +11,7 @@ using release::ComponentKind;
 ordered_json evidence_list(const std::vector<release::Evidence>& list) {
   ordered_json out = ordered_json::array();
   for (const auto& e : list) {
-    out.push_back(to_json(e));
+    out.push_back(to_json(e));  // a temporary: moved
   }
   return out;
 }
@@ -66,11 +66,17 @@ ordered_json spectrum_json(const frameworks::SpectrumVerdict& s) {
   for (const auto& l : s.layers) {
     ordered_json comps = ordered_json::array();
     for (const auto& c : l.components) {
-      comps.push_back({{"kind", release::to_string(c.kind)}, {"state", frameworks::to_string(c.state)}});
+      ordered_json cj;
+      cj["kind"] = release::to_string(c.kind);
+      cj["state"] = frameworks::to_string(c.state);
+      comps.push_back(std::move(cj));
     }
-    layers[l.layer] = {{"state", frameworks::to_string(l.state)}, {"components", comps}};
+    ordered_json lj;
+    lj["state"] = frameworks::to_string(l.state);
+    lj["components"] = std::move(comps);
+    layers[l.layer] = std::move(lj);
   }
-  j["layers"] = layers;
+  j["layers"] = std::move(layers);
   return j;
 }
 
@@ -91,14 +97,24 @@ ordered_json mof_json(const frameworks::MofVerdict& m) {
     const frameworks::MofClassResult& r = m.result(c);
     ordered_json not_open = ordered_json::array();
     for (const auto& n : r.not_open) {
-      not_open.push_back({{"kind", release::to_string(n.kind)}, {"license", n.license}, {"reason", n.reason},
-                          {"evidence", evidence_list(n.evidence)}});
+      ordered_json nj;
+      nj["kind"] = release::to_string(n.kind);
+      nj["license"] = n.license;
+      nj["reason"] = n.reason;
+      nj["evidence"] = evidence_list(n.evidence);
+      not_open.push_back(std::move(nj));
     }
-    classes.push_back({{"class", c}, {"label", frameworks::mof_class_label(c)}, {"met", r.met()},
-                       {"progress", r.progress}, {"included", kinds_json(r.included)},
-                       {"missing", kinds_json(r.missing)}, {"not_open", not_open}});
+    ordered_json cj;
+    cj["class"] = c;
+    cj["label"] = frameworks::mof_class_label(c);
+    cj["met"] = r.met();
+    cj["progress"] = r.progress;
+    cj["included"] = kinds_json(r.included);
+    cj["missing"] = kinds_json(r.missing);
+    cj["not_open"] = std::move(not_open);
+    classes.push_back(std::move(cj));
   }
-  j["classes"] = classes;
+  j["classes"] = std::move(classes);
   return j;
 }
 
@@ -109,15 +125,18 @@ ordered_json osai_json(const frameworks::OsaiVerdict& v, const release::Release&
   j["unknown"] = v.unknown;
   ordered_json params = ordered_json::array();
   for (const auto& r : v.ratings) {
-    ordered_json p{{"parameter", frameworks::info(r.parameter).ref}, {"name", frameworks::info(r.parameter).name},
-                   {"rating", frameworks::to_string(r.rating)}, {"reason", r.reason},
-                   {"evidence", evidence_list(r.evidence)}};
+    ordered_json p;
+    p["parameter"] = frameworks::info(r.parameter).ref;
+    p["name"] = frameworks::info(r.parameter).name;
+    p["rating"] = frameworks::to_string(r.rating);
+    p["reason"] = r.reason;
+    p["evidence"] = evidence_list(r.evidence);
     if (index) {
       p["index_rating"] = frameworks::to_string((*index)[static_cast<std::size_t>(r.parameter)]);
     }
-    params.push_back(p);
+    params.push_back(std::move(p));
   }
-  j["parameters"] = params;
+  j["parameters"] = std::move(params);
   if (index) {
     frameworks::OsaiAgreement a = frameworks::compare_with_index(v, *index);
     j["index_agreement"] = {{"agree", a.agreed}, {"disagree", a.disagreed}, {"aperture_unknown", a.unknown},
@@ -140,36 +159,36 @@ ordered_json release_json(const release::Release& r, ordered_json& j) {
   for (const auto& f : r.licenses) {
     licenses.push_back(license_json(f));
   }
-  j["licenses"] = licenses;
+  j["licenses"] = std::move(licenses);
   ordered_json components = ordered_json::array();
   for (const auto& c : r.components) {
     components.push_back(component_json(r, c));
   }
-  j["components"] = components;
+  j["components"] = std::move(components);
   ordered_json params;
   params["count"] = r.parameter_count ? ordered_json(*r.parameter_count) : ordered_json(nullptr);
   params["evidence"] = r.parameter_count ? to_json(r.parameter_evidence) : ordered_json(nullptr);
-  j["parameters"] = params;
+  j["parameters"] = std::move(params);
   ordered_json claims = ordered_json::array();
   for (const auto& c : r.claims) {
     claims.push_back({{"kind", release::to_string(c.kind)}, {"value", c.value}, {"source", c.source},
                       {"evidence", to_json(c.evidence)}});
   }
-  j["claims"] = claims;
+  j["claims"] = std::move(claims);
   ordered_json bases = ordered_json::array();
   for (const auto& b : r.base_models) {
     bases.push_back({{"name", b.name}, {"relation", b.relation}, {"evidence", to_json(b.evidence)}});
   }
-  j["base_models"] = bases;
+  j["base_models"] = std::move(bases);
   ordered_json files = ordered_json::array();
   for (const auto& f : r.files) {
     ordered_json fj{{"path", f.path}, {"size", f.size}, {"kind", f.kind}};
     if (f.stands_for != 0) {
       fj["lfs_size"] = f.stands_for;
     }
-    files.push_back(fj);
+    files.push_back(std::move(fj));
   }
-  j["files"] = files;
+  j["files"] = std::move(files);
   return j;
 }
 
@@ -193,8 +212,12 @@ ordered_json to_json(const release::Evidence& e) {
 }
 
 ordered_json to_json(const release::Finding& f) {
-  return {{"rule", f.rule}, {"severity", release::to_string(f.severity)}, {"message", f.message},
-          {"evidence", evidence_list(f.evidence)}};
+  ordered_json j;
+  j["rule"] = f.rule;
+  j["severity"] = release::to_string(f.severity);
+  j["message"] = f.message;
+  j["evidence"] = evidence_list(f.evidence);
+  return j;
 }
 
 ordered_json to_json(const assess::CriterionVerdict& c) {
@@ -207,10 +230,15 @@ ordered_json to_json(const assess::CriterionVerdict& c) {
         ej[key] = *value;
       }
     }
-    ev.push_back(ej);
+    ev.push_back(std::move(ej));
   }
-  return {{"id", c.id}, {"name", c.name}, {"outcome", assess::to_string(c.outcome)}, {"reason", c.reason},
-          {"evidence", ev}};
+  ordered_json j;
+  j["id"] = c.id;
+  j["name"] = c.name;
+  j["outcome"] = assess::to_string(c.outcome);
+  j["reason"] = c.reason;
+  j["evidence"] = std::move(ev);
+  return j;
 }
 
 ordered_json to_json(const frameworks::Assessment& a) {
@@ -225,12 +253,12 @@ ordered_json to_json(const frameworks::Assessment& a) {
   v["mof_class"] = mof_json(a.mof);
   v["spectrum"] = spectrum_json(a.spectrum);
   v["osai"] = osai_json(a.osai, a.release);
-  j["verdicts"] = v;
+  j["verdicts"] = std::move(v);
   ordered_json findings = ordered_json::array();
   for (const auto& f : a.findings) {
     findings.push_back(to_json(f));
   }
-  j["findings"] = findings;
+  j["findings"] = std::move(findings);
   return j;
 }
 

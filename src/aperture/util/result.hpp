@@ -62,7 +62,14 @@ private:
 struct Ok {};
 using Status = Result<Ok>;
 
+// Errors are one line: line breaks and other control characters in the
+// message (which can quote hostile input) become spaces.
 inline Unexpected make_error(ErrorCode code, std::string message, std::string path = {}) {
+  for (char& c : message) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      c = ' ';
+    }
+  }
   return Unexpected{Error{code, std::move(message), std::move(path)}};
 }
 

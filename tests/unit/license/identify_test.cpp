@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
 #include "unit/license/license_texts.hpp"
@@ -114,6 +115,27 @@ TEST(IdentifyCorpusTest, KeepsAccuracyOnTheLicenseCorpus) {
   ASSERT_GT(total, 2900);
   EXPECT_GE(exact * 1000 / total, 750) << exact << " of " << total << " exact";
   EXPECT_LE(wrong * 1000 / total, 40) << wrong << " of " << total << " wrong";
+}
+
+// The pre-check that skips whole-text matching must never skip a license:
+// every text of the SPDX list (the pinned npm package the index is built
+// from) holds one of its words.
+TEST(IdentifyTest, EverySpdxTextPassesTheLicenseTextPreCheck) {
+  std::string data = aperture::util::read_file(std::string(APERTURE_NPM_DIR) + "/spdx-license-list/spdx-full.json",
+                                               256ull * 1024 * 1024)
+                         .value();
+  nlohmann::json list = nlohmann::json::parse(data);
+  std::size_t checked = 0;
+  for (const auto& [id, entry] : list.items()) {
+    std::string text = entry.value("licenseText", std::string());
+    if (text.empty()) {
+      continue;
+    }
+    EXPECT_TRUE(could_hold_license_text(text)) << id;
+    ++checked;
+  }
+  EXPECT_GT(checked, 700u);
+  EXPECT_FALSE(could_hold_license_text("# A model\n\nFine-tuned for chat. Use it well.\n"));
 }
 
 }  // namespace
