@@ -20,7 +20,7 @@ CLI::App* add_scan_command(CLI::App& app, ScanOptions& options) {
   cmd->add_flag("--json", options.json, "Print JSON (schema: docs/scan-json.md)");
   cmd->add_flag("--summary", options.summary_only, "Print only the one-screen summary");
   cmd->footer("Exit status: 0 scanned, 1 the target could not be read, 2 bad arguments.\n"
-              "Findings do not change the exit status; `aperture check` (policy gates) will.");
+              "Findings do not change the exit status.");
   return cmd;
 }
 

@@ -50,11 +50,15 @@ void decide_level(const release::Release& r, SpectrumVerdict& v) {
   }
   if (weights.state != State::open) {
     v.level = 3;
-    v.reason = fmt::format("weights released, license {}", to_string(weights.state));
+    v.reason = weights.state == State::unlicensed
+                   ? "weights released without a license: by default all rights are reserved"
+                   : fmt::format("weights released, license {}", to_string(weights.state));
     return;
   }
   if (!code_open_for(r, 4)) {
+    // Level 3, but not for restrictive terms: the weights' license is open.
     v.level = 3;
+    v.label = "open weights, code not open";
     v.reason = "open weights, but no inference, architecture or training code under an open license";
     return;
   }
@@ -103,7 +107,9 @@ SpectrumVerdict judge_spectrum(const release::Release& r) {
   v.layers.push_back(layer(r, "deployment", {ComponentKind::deployment}));
   v.ceiling = ceiling_of(r);
   decide_level(r, v);
-  v.label = std::string(spectrum_label(v.level.value_or(0)));
+  if (v.label.empty()) {
+    v.label = std::string(spectrum_label(v.level.value_or(0)));
+  }
   return v;
 }
 

@@ -436,9 +436,15 @@ private:
 
 }  // namespace
 
-NoticeText::NoticeText(std::string_view text) {
-  m_flat.reserve(text.size());
-  m_source.reserve(text.size());
+// Calls `emit(char, input offset)` for each flat character: comment markers
+// and indentation dropped, lower case, runs of spaces and line breaks folded
+// into one space, a blank line kept as "\n" (a paragraph break).
+template <typename Emit> void NoticeText::flatten(std::string_view text, Emit&& emit) {
+  char last = 0;  // the last character emitted
+  auto put = [&](char c, std::size_t at) {
+    emit(c, at);
+    last = c == '\b' ? '\n' : c;
+  };
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t eol = text.find('\n', i);
@@ -454,32 +460,44 @@ NoticeText::NoticeText(std::string_view text) {
     for (std::size_t k = b; k < eol; ++k) {
       char c = text[k];
       if (c == '\t' || c == ' ') {
-        if (!m_flat.empty() && m_flat.back() != ' ') {
-          m_flat.push_back(' ');
-          m_source.push_back(static_cast<std::uint32_t>(k));
+        if (last != 0 && last != ' ') {
+          put(' ', k);
         }
         continue;
       }
-      m_flat.push_back(util::ascii_lower(static_cast<char>(c)));
-      m_source.push_back(static_cast<std::uint32_t>(k));
+      put(util::ascii_lower(c), k);
     }
     // A blank line ends a paragraph; otherwise lines join with one space.
-    if (blank && !m_flat.empty() && m_flat.back() != '\n') {
-      if (m_flat.back() == ' ') {
-        m_flat.back() = '\n';
-      } else {
-        m_flat.push_back('\n');
-        m_source.push_back(static_cast<std::uint32_t>(eol));
-      }
-    } else if (!m_flat.empty() && m_flat.back() != ' ' && m_flat.back() != '\n') {
-      m_flat.push_back(' ');
-      m_source.push_back(static_cast<std::uint32_t>(std::min(eol, text.size() - 1)));
+    if (blank && last != 0 && last != '\n') {
+      put(last == ' ' ? '\b' : '\n', eol);  // '\b': the space just emitted becomes the break
+    } else if (last != 0 && last != ' ' && last != '\n') {
+      put(' ', std::min(eol, text.size() - 1));
     }
     i = eol + 1;
   }
 }
 
+NoticeText::NoticeText(std::string_view text) : m_text(text) {
+  m_flat.reserve(text.size());
+  flatten(text, [&](char c, std::size_t) {
+    if (c == '\b') {
+      m_flat.back() = '\n';
+    } else {
+      m_flat.push_back(c);
+    }
+  });
+}
+
 std::size_t NoticeText::source_offset(std::size_t pos) const {
+  if (m_source.empty() && !m_flat.empty()) {
+    // Built on first use: most texts have no notice and never need it.
+    m_source.reserve(m_flat.size());
+    flatten(m_text, [&](char c, std::size_t at) {
+      if (c != '\b') {
+        m_source.push_back(static_cast<std::uint32_t>(at));
+      }
+    });
+  }
   if (m_source.empty()) {
     return 0;
   }

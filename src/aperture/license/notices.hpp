@@ -35,8 +35,11 @@ public:
   [[nodiscard]] std::size_t source_offset(std::size_t pos) const;
 
 private:
+  template <typename Emit> static void flatten(std::string_view text, Emit&& emit);
+
+  std::string_view m_text;  // REQUIRES: outlives this object
   std::string m_flat;
-  std::vector<std::uint32_t> m_source;  // per flat byte
+  mutable std::vector<std::uint32_t> m_source;  // per flat byte, built on first use
 };
 
 // Every notice or tag in `text`, in order of appearance.

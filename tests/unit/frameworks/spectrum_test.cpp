@@ -91,6 +91,7 @@ TEST(SpectrumTest, ApacheWeightsWithoutCodeAreLevelThree) {
   EXPECT_EQ(*v.level, 3);
   EXPECT_EQ(v.ceiling, 5);
   EXPECT_NE(v.reason.find("no inference, architecture or training code"), std::string::npos) << v.reason;
+  EXPECT_EQ(v.label, "open weights, code not open");
 }
 
 TEST(SpectrumTest, ApacheWeightsAndInferenceCodeAreLevelFour) {
