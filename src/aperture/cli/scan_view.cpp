@@ -182,6 +182,9 @@ std::string summary(const Assessment& a, const Style& st) {
   std::string files = r.input_kind == "directory" ? fmt::format(", {} file{}", r.files.size(), r.files.size() == 1 ? "" : "s") : "";
   std::string out = fmt::format("{} {}  ({}{})\n\n", st.bold("Aperture scan:"), r.name, r.input_kind, files);
   out += row(st, "License", license_line(a));
+  if (!r.architecture.empty()) {
+    out += row(st, "Architecture", fmt::format("{}  {}", r.architecture, st.dim(where(r.architecture_evidence))));
+  }
   if (r.parameter_count) {
     out += row(st, "Parameters", fmt::format("{}  ({})", assess::format_count(static_cast<double>(*r.parameter_count)),
                                              where(r.parameter_evidence)));

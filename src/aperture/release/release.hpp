@@ -158,6 +158,8 @@ struct Release {
   std::vector<BaseModel> base_models;
   std::optional<std::uint64_t> parameter_count;
   Evidence parameter_evidence;
+  std::string architecture;  // "llama (LlamaForCausalLM)", from config.json or GGUF metadata
+  Evidence architecture_evidence;
   std::vector<FileEntry> files;
   std::vector<Finding> findings;  // what the readers noticed (broken front matter, pickle files)
   std::vector<ExternalRating> external_ratings;

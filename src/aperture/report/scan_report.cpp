@@ -169,6 +169,12 @@ ordered_json release_json(const release::Release& r, ordered_json& j) {
   params["count"] = r.parameter_count ? ordered_json(*r.parameter_count) : ordered_json(nullptr);
   params["evidence"] = r.parameter_count ? to_json(r.parameter_evidence) : ordered_json(nullptr);
   j["parameters"] = std::move(params);
+  if (!r.architecture.empty()) {
+    ordered_json arch;
+    arch["name"] = r.architecture;
+    arch["evidence"] = to_json(r.architecture_evidence);
+    j["architecture"] = std::move(arch);
+  }
   ordered_json claims = ordered_json::array();
   for (const auto& c : r.claims) {
     claims.push_back({{"kind", release::to_string(c.kind)}, {"value", c.value}, {"source", c.source},

@@ -5,6 +5,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <aperture/formats/model_card.hpp>
 #include <aperture/license/identify.hpp>
@@ -30,6 +31,7 @@ using release::Severity;
 constexpr std::uint64_t k_max_text_file = 8ull * 1024 * 1024;
 constexpr std::uint64_t k_code_header_bytes = 16 * 1024;
 constexpr std::size_t k_max_code_files_read = 400;
+constexpr std::uint64_t k_max_config_bytes = 4ull * 1024 * 1024;
 
 void mark_present(Release& r, ComponentKind kind, Evidence e) {
   release::Component& c = r.component(kind);
@@ -174,6 +176,32 @@ void read_code_header(Release& r, const std::string& absolute, const InventoryEn
   }
 }
 
+// config.json: the architecture, as Transformers names it.
+void read_config(Release& r, const std::string& absolute, const InventoryEntry& entry) {
+  std::string name = fs::path(entry.path).filename().string();
+  if (name != "config.json" || !r.architecture.empty()) {
+    return;
+  }
+  auto bytes = util::read_file(absolute, k_max_config_bytes);
+  if (!bytes) {
+    note_unreadable(r, {bytes.error().code, bytes.error().message, entry.path});
+    return;
+  }
+  nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    r.findings.push_back({"unreadable-file", Severity::warning, "config.json is not a JSON object", {{entry.path, 0, {}, {}}}});
+    return;
+  }
+  std::string type = j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
+  std::string cls;
+  if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
+      j["architectures"][0].is_string()) {
+    cls = j["architectures"][0].get<std::string>();
+  }
+  r.architecture = type.empty() ? cls : cls.empty() ? type : type + " (" + cls + ")";
+  r.architecture_evidence = {entry.path, 0, {}, cls.empty() ? "model_type" : "architectures"};
+}
+
 void read_entry(Release& r, const std::string& dir, const InventoryEntry& entry, std::size_t& code_read) {
   std::string absolute = (fs::path(dir) / entry.path).string();
   release::FileEntry file{entry.path, entry.size, 0, std::string(to_string(entry.role))};
@@ -196,6 +224,7 @@ void read_entry(Release& r, const std::string& dir, const InventoryEntry& entry,
     }
     break;
   case FileRole::weights: read_weight_file(absolute, entry, file, r); break;
+  case FileRole::config: read_config(r, absolute, entry); break;
   case FileRole::code:
     if (code_read++ < k_max_code_files_read) {
       read_code_header(r, absolute, entry);

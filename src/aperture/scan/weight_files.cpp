@@ -67,6 +67,10 @@ void read_gguf(Release& r, const std::string& absolute, release::FileEntry& file
   }
   file.parameters = g->parameter_count;
   add_gguf_license(r, file.path, *g);
+  if (r.architecture.empty() && !g->architecture.empty()) {
+    r.architecture = g->architecture;
+    r.architecture_evidence = {file.path, 0, {}, "general.architecture"};
+  }
   for (const auto& b : g->base_models) {
     std::string name = b.organization.empty() ? b.name : b.organization + "/" + b.name;
     release::BaseModel base;

@@ -109,6 +109,24 @@ TEST_F(ScannerTest, ScansAModelDirectory) {
   EXPECT_EQ(r->component(ComponentKind::data_card).presence, Presence::absent);
   EXPECT_EQ(r->component(ComponentKind::evaluation_code).presence, Presence::absent);
   EXPECT_EQ(r->component(ComponentKind::model_parameters_intermediate).presence, Presence::absent);
+  EXPECT_EQ(r->architecture, "llama");
+  EXPECT_EQ(r->architecture_evidence.file, "config.json");
+}
+
+TEST_F(ScannerTest, ArchitectureFromConfigAndABrokenConfigIsAFinding) {
+  write("config.json", "{\"model_type\": \"mistral\", \"architectures\": [\"MistralForCausalLM\"]}");
+  auto r = scan_target(m_dir.string());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->architecture, "mistral (MistralForCausalLM)");
+  write("config.json", "{ not json");
+  r = scan_target(m_dir.string());
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->architecture.empty());
+  bool found = false;
+  for (const auto& f : r->findings) {
+    found |= f.rule == "unreadable-file" && f.evidence.front().file == "config.json";
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(ScannerTest, FindsLicensesWithTheirRoles) {
