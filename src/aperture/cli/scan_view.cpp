@@ -7,6 +7,7 @@
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/scan_command.hpp>
 #include <aperture/cli/style.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::cli {
 namespace {
@@ -28,16 +29,7 @@ std::string where(const release::Evidence& e) {
   return at;
 }
 
-std::string clip(std::string_view s, std::size_t n) {
-  if (s.size() <= n) {
-    return std::string(s);
-  }
-  std::size_t cut = n;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;  // never split a UTF-8 sequence
-  }
-  return std::string(s.substr(0, cut)) + "…";
-}
+std::string clip(std::string_view s, std::size_t n) { return util::clip_utf8(s, n); }
 
 std::string outcome_word(Outcome o, const Style& st) {
   switch (o) {

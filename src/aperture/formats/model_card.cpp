@@ -108,10 +108,15 @@ const RE2& open_weights_claim() {
   return re;
 }
 
-// Mentions that are about other things, not this release.
+// Mentions that are about other things, not this release: open-source
+// libraries or communities, and comparisons ("outperforms open-source
+// models"; but "compared with *other* open-source models" is a claim).
 const RE2& not_a_claim() {
   static const RE2 re(
-      R"((?i)open[- ]?source(?:d)?\s+(?:communit|librar|tools?\b|software|projects?|frameworks?|packages?|ecosystem|datasets?|contribut|implementation|code\b|repositor|initiative))");
+      R"((?i)open[- ]?source(?:d)?\s+(?:communit|librar|tools?\b|software|projects?|frameworks?|packages?|ecosystem|datasets?|contribut|implementation|code\b|repositor|initiative)|)"
+      R"((?:outperform\w*|better\s+than|than|surpass\w*|beats?)\s+(?:(?:many|most|all|the|of|available|existing|leading|popular|similar(?:ly)?|sized?|comparable|current)\s+)*open[- ]?source|)"
+      R"(compar\w+\s+(?:\S+\s+){0,4}?(?:with|to|against)\s+(?:the\s+)?open[- ]?source|)"
+      R"((?:tools?|code|librar\w*|scripts?|datasets?|frameworks?|toolkits?|pipelines?|recipes?)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:also\s+|fully\s+)?open[- ]?sourc)");
   return re;
 }
 

@@ -7,9 +7,12 @@
 
 #include <aperture/assess/license_openness.hpp>
 #include <aperture/terms/knowledge_base.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::frameworks {
 namespace {
+
+constexpr std::size_t k_message_quote = 120;  // the evidence keeps the whole line
 
 using release::ClaimKind;
 using release::ComponentKind;
@@ -53,6 +56,16 @@ Evidence license_evidence(const Release& r, std::string_view role) {
   return {};
 }
 
+// Where license `id` was found (the first place), without the quote.
+Evidence where_found(const Release& r, const std::string& id) {
+  for (const auto& f : r.licenses) {
+    if (f.match.id == id) {
+      return {f.file, f.match.lines.empty() ? 0 : f.match.lines.front().first, {}, {}};
+    }
+  }
+  return {};
+}
+
 std::string join(const std::set<std::string>& ids) {
   std::string out;
   for (const auto& id : ids) {
@@ -72,10 +85,10 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
     return (a->source == "card-text") > (b->source == "card-text");
   });
   const release::Claim& claim = *claims.front();
-  std::string said = claims.size() == 1 ? fmt::format("\"{}\"", claim.evidence.quote)
-                                        : fmt::format("\"{}\" (and {} more)", claim.evidence.quote, claims.size() - 1);
-  const release::Component& weights = r.component(ComponentKind::model_parameters_final);
-  std::string license = weights.license_id;
+  std::string quote = util::clip_utf8(claim.evidence.quote, k_message_quote);
+  std::string said = claims.size() == 1 ? fmt::format("\"{}\"", quote)
+                                        : fmt::format("\"{}\" (and {} more)", quote, claims.size() - 1);
+  std::string license = release::release_license(r);
   if (license.empty()) {
     out.push_back({"open-washing", Severity::warning,
                    fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
@@ -90,7 +103,7 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
       criteria += (criteria.empty() ? "" : ", ") + c.id;
       if (!c.evidence.empty()) {
         const assess::Evidence& e = c.evidence.front();
-        Evidence where = weights.evidence.empty() ? Evidence{} : weights.evidence.back();
+        Evidence where = where_found(r, e.license);
         Evidence clause{where.file, where.line, e.url, fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
         bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
                                 [&](const Evidence& x) { return x.quote == clause.quote; });

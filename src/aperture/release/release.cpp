@@ -1,5 +1,7 @@
 #include <aperture/release/release.hpp>
 
+#include <algorithm>
+
 #include <aperture/util/error.hpp>
 
 namespace aperture::release {
@@ -113,6 +115,34 @@ Release::Release() {
   for (std::size_t i = 0; i < k_component_kinds; ++i) {
     components[i].kind = k_kinds[i].kind;
   }
+}
+
+std::string license_expression(const Release& r, std::string_view role) {
+  std::vector<std::string> ids;
+  for (const auto& f : r.licenses) {
+    if (f.role == role && std::find(ids.begin(), ids.end(), f.match.id) == ids.end()) {
+      ids.push_back(f.match.id);
+    }
+  }
+  std::string out;
+  for (const std::string& id : ids) {
+    out += out.empty() ? "" : " AND ";
+    out += id;
+  }
+  return out;
+}
+
+std::string release_license(const Release& r) {
+  const std::string& weights = r.component(ComponentKind::model_parameters_final).license_id;
+  if (!weights.empty()) {
+    return weights;
+  }
+  for (std::string_view role : {"card-metadata", "license-file", "gguf-metadata", "model-card"}) {
+    if (std::string e = license_expression(r, role); !e.empty()) {
+      return e;
+    }
+  }
+  return {};
 }
 
 }  // namespace aperture::release

@@ -171,4 +171,13 @@ struct Release {
   }
 };
 
+// The distinct license ids found with `role` ("license-file", "card-metadata",
+// "model-card", "code", "gguf-metadata"), joined with " AND "; empty when none.
+std::string license_expression(const Release& release, std::string_view role);
+
+// The license a reader means by "the release's license": the weights' when
+// known, else what the card declares, else the LICENSE file, the GGUF
+// metadata, or a notice in the card's text. Empty when none was found.
+std::string release_license(const Release& release);
+
 }  // namespace aperture::release

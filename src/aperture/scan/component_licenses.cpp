@@ -18,7 +18,7 @@ struct Source {
 
 Source source_of(const release::Release& r, std::string_view role) {
   Source s;
-  s.expression = license_expression(r, role);
+  s.expression = release::license_expression(r, role);
   for (const auto& f : r.licenses) {
     if (f.role == role && s.evidence.size() < 4) {
       std::uint32_t line = f.match.lines.empty() ? 0 : f.match.lines.front().first;
@@ -38,20 +38,6 @@ const Source& first_of(std::initializer_list<const Source*> sources) {
 }
 
 }  // namespace
-
-std::string license_expression(const release::Release& r, std::string_view role) {
-  std::vector<std::string> ids;
-  for (const auto& f : r.licenses) {
-    if (f.role == role && std::find(ids.begin(), ids.end(), f.match.id) == ids.end()) {
-      ids.push_back(f.match.id);
-    }
-  }
-  std::string out;
-  for (const std::string& id : ids) {
-    out += (out.empty() ? "" : " AND ") + id;
-  }
-  return out;
-}
 
 void assign_component_licenses(release::Release& r) {
   Source declared = source_of(r, "card-metadata");

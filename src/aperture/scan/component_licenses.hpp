@@ -10,10 +10,6 @@
 
 namespace aperture::scan {
 
-// The distinct license ids found with `role` ("license-file", "card-metadata",
-// "model-card", "code", "gguf-metadata"), joined with " AND "; empty when none.
-std::string license_expression(const release::Release& release, std::string_view role);
-
 // Sets license and license_id (with the evidence of where the license was
 // found) on every present component that has none yet.
 void assign_component_licenses(release::Release& release);

@@ -188,4 +188,17 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
+std::string clip_utf8(std::string_view s, std::size_t n) {
+  if (s.size() <= n) {
+    return std::string(s);
+  }
+  std::size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;  // never split a UTF-8 sequence
+  }
+  std::string out(s.substr(0, cut));
+  out += "…";
+  return out;
+}
+
 }  // namespace aperture::util

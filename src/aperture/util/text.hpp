@@ -37,6 +37,10 @@ private:
   std::vector<std::size_t> m_starts;
 };
 
+// `s` cut to at most `n` bytes (never inside a UTF-8 sequence), with "…"
+// added when something was cut.
+std::string clip_utf8(std::string_view s, std::size_t n);
+
 // Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
 inline char ascii_lower(char c) {

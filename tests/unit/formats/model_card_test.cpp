@@ -164,6 +164,7 @@ TEST(ModelCardTest, DetectsOpenSourceClaims) {
       "We open-source the weights and the code.",
       "An open source large language model.",
       "OLMo is a fully open source release.",
+      "It beats GPT-3.5 when compared with other open-source models.",
   };
   for (const char* line : claims) {
     ModelCard card = read_model_card(std::string("# Title\n") + line + "\n");
@@ -180,6 +181,10 @@ TEST(ModelCardTest, IgnoresOpenSourceMentionsOfOtherThings) {
       "We thank our open-source community.",
       "This model is released under a custom license.",
       "Open weights are not the same as open data.",
+      "The models outperform many of the available open source chat models on benchmarks.",
+      "It is better than most open-source models of its size.",
+      "## Comparing WizardCoder with the Open-Source Models.",
+      "Our trust tools are open sourced for the community to use.",
       "",
   };
   for (const char* line : not_claims) {
