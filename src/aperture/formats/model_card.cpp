@@ -142,10 +142,9 @@ void read_heading(std::string_view line, std::uint32_t n, ModelCard& card) {
 
 // "open" in any case.
 bool contains_open(std::string_view line) {
-  for (std::size_t i = line.find_first_of("oO"); i != std::string_view::npos && i + 4 <= line.size();
-       i = line.find_first_of("oO", i + 1)) {
-    if (util::ascii_lower(line[i + 1]) == 'p' && util::ascii_lower(line[i + 2]) == 'e' &&
-        util::ascii_lower(line[i + 3]) == 'n') {
+  for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+    if ((line[i] | 0x20) == 'o' && (line[i + 1] | 0x20) == 'p' && (line[i + 2] | 0x20) == 'e' &&
+        (line[i + 3] | 0x20) == 'n') {
       return true;
     }
   }
