@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <aperture/frameworks/assessment.hpp>
+#include <aperture/report/json_text.hpp>
 #include <aperture/report/scan_report.hpp>
 #include <aperture/scan/scanner.hpp>
 #include <aperture/util/file.hpp>
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
     auto a = aperture::frameworks::assess_release(std::move(release));
     findings += a.findings.size();
     auto json_start = std::chrono::steady_clock::now();
-    bytes_out += aperture::report::to_json(a).dump().size();
+    bytes_out += aperture::report::json_text(aperture::report::to_json(a)).size();
     json_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - json_start).count();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

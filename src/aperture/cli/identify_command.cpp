@@ -9,6 +9,7 @@
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/style.hpp>
 #include <aperture/license/identify.hpp>
+#include <aperture/report/json_text.hpp>
 #include <aperture/report/license_report.hpp>
 #include <aperture/terms/clause_detector.hpp>
 #include <aperture/terms/knowledge_base.hpp>
@@ -217,7 +218,7 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
     out["results"].push_back(j);
   }
   out["disclaimer"] = k_disclaimer;
-  std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  std::printf("%s\n", report::json_text(out).c_str());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/style.hpp>
 #include <aperture/license/spdx_index.hpp>
+#include <aperture/report/json_text.hpp>
 #include <aperture/report/license_report.hpp>
 #include <aperture/terms/knowledge_base.hpp>
 
@@ -58,7 +59,7 @@ int run_list(const LicenseOptions& options) {
       out["licenses"].push_back(report::to_json(v));
     }
     out["disclaimer"] = k_disclaimer;
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", report::json_text(out).c_str());
     return k_exit_ok;
   }
   Style style = Style::for_stream(stdout);
@@ -80,7 +81,7 @@ int run_show(const LicenseOptions& options) {
   if (options.json) {
     nlohmann::ordered_json out = report::to_json(*v);
     out["disclaimer"] = k_disclaimer;
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", report::json_text(out).c_str());
     return k_exit_ok;
   }
   std::printf("%s%s\n", report::to_text(*v).c_str(), Style::for_stream(stdout).dim(k_disclaimer).c_str());

@@ -13,10 +13,7 @@ constexpr std::size_t k_max_claims = 50;
 constexpr std::size_t k_max_list = 200;
 constexpr std::size_t k_max_value = 400;
 
-std::string clip(std::string_view s) {
-  s = util::trim(s);
-  return std::string(s.substr(0, k_max_value));
-}
+std::string clip(std::string_view s) { return util::clip_utf8(util::trim(s), k_max_value); }
 
 // A scalar, or each scalar of a sequence.
 std::vector<CardValue> values_of(const YamlNode* node) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <aperture/util/text.hpp>
+
 namespace aperture::formats {
 namespace {
 
@@ -228,6 +230,17 @@ TEST(ModelCardTest, NonScalarMetadataIsIgnored) {
   EXPECT_TRUE(card.licenses.empty());
   EXPECT_TRUE(card.base_models.empty());
   EXPECT_FALSE(card.has_model_index);
+}
+
+TEST(ModelCardTest, LongClaimsAreCutOnACharacterBoundary) {
+  std::string line = "This is an open-source model. ";
+  for (int i = 0; i < 300; ++i) {
+    line += "中文";
+  }
+  ModelCard card = read_model_card("# Title\n" + line + "\n");
+  ASSERT_EQ(card.open_source_claims.size(), 1u);
+  EXPECT_TRUE(util::is_valid_utf8(card.open_source_claims[0].value));
+  EXPECT_LE(card.open_source_claims[0].value.size(), 400u + 3u);  // the limit, then "…"
 }
 
 }  // namespace

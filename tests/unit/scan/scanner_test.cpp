@@ -113,6 +113,13 @@ TEST_F(ScannerTest, ScansAModelDirectory) {
   EXPECT_EQ(r->architecture_evidence.file, "config.json");
 }
 
+TEST_F(ScannerTest, JsonOfAFileNameThatIsNotUtf8) {
+  write("model\xff.safetensors", "x");
+  aperture::testing::CliResult out = aperture::testing::run_cli({"scan", "--json", m_dir.string()});
+  EXPECT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("model\xef\xbf\xbd.safetensors"), std::string::npos);  // U+FFFD
+}
+
 TEST_F(ScannerTest, ArchitectureFromConfigAndABrokenConfigIsAFinding) {
   write("config.json", "{\"model_type\": \"mistral\", \"architectures\": [\"MistralForCausalLM\"]}");
   auto r = scan_target(m_dir.string());
