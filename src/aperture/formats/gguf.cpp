@@ -6,7 +6,7 @@
 
 #include <aperture/formats/byte_reader.hpp>
 #include <aperture/formats/gguf.hpp>
-#include <aperture/formats/weights.hpp>
+#include <aperture/util/file.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::formats {
@@ -507,15 +507,6 @@ util::Status Parser::finish_data() {
   return util::Ok{};
 }
 
-util::Result<GgufInfo> with_path(util::Result<GgufInfo> result, const std::string& path) {
-  if (result) {
-    return result;
-  }
-  util::Error error = result.error();
-  error.path = path;
-  return error;
-}
-
 }  // namespace
 
 std::string_view ggml_type_name(std::uint32_t type) {
@@ -538,11 +529,11 @@ util::Result<GgufInfo> read_gguf_file(const std::string& path) {
   // Read a prefix; while the metadata runs past it, read a longer one.
   std::uint64_t want = 1024 * 1024;
   while (true) {
-    TRY_ASSIGN(head, read_file_head(path, want));
+    TRY_ASSIGN(head, util::read_file_head(path, want));
     Parser parser(head.bytes, head.file_size);
     util::Result<GgufInfo> info = parser.parse();
     if (info || !parser.truncated() || head.bytes.size() >= head.file_size) {
-      return with_path(std::move(info), path);
+      return util::with_path(std::move(info), path);
     }
     if (want >= k_gguf_max_metadata_bytes) {
       return util::make_error(util::ErrorCode::too_large, "metadata longer than the 64 MiB limit", path);

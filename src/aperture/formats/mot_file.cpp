@@ -5,6 +5,7 @@
 #include <string>
 
 #include <aperture/assess/license_openness.hpp>
+#include <aperture/formats/yaml_limits.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::formats {
@@ -12,21 +13,6 @@ namespace {
 
 using release::ComponentKind;
 using release::Evidence;
-
-// Deepest nesting of flow collections ([ {); yaml-cpp recurses per level, so
-// hostile input is refused before parsing.
-int flow_depth(std::string_view yaml) {
-  int depth = 0;
-  int deepest = 0;
-  for (char c : yaml) {
-    if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
 
 // `node[key]`, or an undefined node when `node` is not a mapping or has no
 // such key (yaml-cpp throws on subscripting a scalar, and on asking the type

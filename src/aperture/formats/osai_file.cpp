@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include <aperture/assess/license_openness.hpp>
+#include <aperture/formats/yaml_limits.hpp>
 #include <aperture/license/identify.hpp>
 #include <aperture/util/text.hpp>
 
@@ -20,38 +21,6 @@ using release::Presence;
 using release::Release;
 
 constexpr std::size_t k_max_quote = 200;
-
-// Deepest nesting of flow collections; block nesting is bounded by indentation.
-// (The same guard as front_matter.cpp, which keeps its own private copy.)
-int flow_depth(std::string_view yaml) {
-  int depth = 0;
-  int deepest = 0;
-  for (char c : yaml) {
-    if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-// Widest indentation of any line: block nesting needs at least one column per level.
-std::size_t widest_indent(std::string_view yaml) {
-  std::size_t widest = 0;
-  std::size_t start = 0;
-  while (start < yaml.size()) {
-    std::size_t end = yaml.find('\n', start);
-    end = end == std::string_view::npos ? yaml.size() : end;
-    std::size_t indent = start;
-    while (indent < end && (yaml[indent] == ' ' || yaml[indent] == '-')) {
-      ++indent;
-    }
-    widest = std::max(widest, indent - start);
-    start = end + 1;
-  }
-  return widest;
-}
 
 std::string scalar(const YAML::Node& node) {
   return node && node.IsScalar() ? node.Scalar() : std::string();

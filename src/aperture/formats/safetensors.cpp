@@ -6,7 +6,7 @@
 
 #include <aperture/formats/byte_reader.hpp>
 #include <aperture/formats/safetensors.hpp>
-#include <aperture/formats/weights.hpp>
+#include <aperture/util/file.hpp>
 
 namespace aperture::formats {
 
@@ -379,15 +379,6 @@ bool HeaderSax::check_size() {
   return true;
 }
 
-util::Result<SafetensorsHeader> with_path(util::Result<SafetensorsHeader> result, const std::string& path) {
-  if (result) {
-    return result;
-  }
-  util::Error error = result.error();
-  error.path = path;
-  return error;
-}
-
 }  // namespace
 
 std::uint32_t safetensors_dtype_bits(std::string_view dtype) {
@@ -445,14 +436,14 @@ util::Result<SafetensorsHeader> read_safetensors_header(std::string_view bytes,
 util::Result<SafetensorsHeader> read_safetensors_file(const std::string& path) {
   // The length first, then exactly the header it announces, when it is
   // plausible; read_safetensors_header words the error otherwise.
-  TRY_ASSIGN(head, read_file_head(path, 8));
+  TRY_ASSIGN(head, util::read_file_head(path, 8));
   ByteReader reader(head.bytes);
   util::Result<std::uint64_t> length = reader.read_u64("header length");
   if (length && *length <= k_max_safetensors_header && 8 + *length <= head.file_size) {
-    TRY_ASSIGN(full, read_file_head(path, 8 + *length));
+    TRY_ASSIGN(full, util::read_file_head(path, 8 + *length));
     head = std::move(full);
   }
-  return with_path(read_safetensors_header(head.bytes, head.file_size), path);
+  return util::with_path(read_safetensors_header(head.bytes, head.file_size), path);
 }
 
 }  // namespace aperture::formats

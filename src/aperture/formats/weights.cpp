@@ -1,11 +1,6 @@
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <aperture/formats/weights.hpp>
 
 #include <aperture/formats/byte_reader.hpp>
-#include <aperture/formats/weights.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::formats {
@@ -197,33 +192,6 @@ util::Result<std::string> parse_lfs_oid(std::string_view value) {
   return std::string(hex);
 }
 
-util::Unexpected errno_error(const std::string& path, int err) {
-  util::ErrorCode code = err == ENOENT ? util::ErrorCode::not_found : util::ErrorCode::io;
-  std::string message = err == ENOENT ? "no such file" : std::strerror(err);
-  return util::make_error(code, message, path);
-}
-
-// Reads up to `n` bytes from the start of `fd` into `out`, stopping early at EOF.
-util::Status read_prefix(int fd, std::uint64_t n, std::string& out, const std::string& path) {
-  out.resize(static_cast<std::size_t>(n));
-  std::size_t done = 0;
-  while (done < out.size()) {
-    ssize_t got = ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(done));
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
-    if (got < 0) {
-      return errno_error(path, errno);
-    }
-    if (got == 0) {
-      break;
-    }
-    done += static_cast<std::size_t>(got);
-  }
-  out.resize(done);
-  return util::Ok{};
-}
-
 }  // namespace
 
 std::string_view weight_format_name(WeightFormat format) {
@@ -350,32 +318,6 @@ util::Result<LfsPointer> read_lfs_pointer(std::string_view text) {
                             std::string("LFS pointer: no \"") + (has_oid ? "size" : "oid") + "\" line");
   }
   return pointer;
-}
-
-util::Result<FileHead> read_file_head(const std::string& path, std::uint64_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    return errno_error(path, errno);
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    ::close(fd);
-    return errno_error(path, err);
-  }
-  if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return S_ISDIR(st.st_mode) ? util::make_error(util::ErrorCode::is_directory, "is a directory", path)
-                               : util::make_error(util::ErrorCode::io, "not a regular file", path);
-  }
-  FileHead head;
-  head.file_size = static_cast<std::uint64_t>(st.st_size);
-  util::Status read = read_prefix(fd, std::min(max_bytes, head.file_size), head.bytes, path);
-  ::close(fd);
-  if (!read) {
-    return util::Unexpected{read.error()};
-  }
-  return head;
 }
 
 }  // namespace aperture::formats

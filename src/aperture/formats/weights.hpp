@@ -59,15 +59,4 @@ inline constexpr std::size_t k_max_lfs_pointer_bytes = 1024;
 // ErrorCode::parse naming the first problem.
 util::Result<LfsPointer> read_lfs_pointer(std::string_view text);
 
-// The first bytes of a file and its size on disk.
-struct FileHead {
-  std::string bytes;  // at most the `max_bytes` asked for
-  std::uint64_t file_size = 0;
-};
-
-// Reads at most `max_bytes` from the start of the regular file at `path`,
-// never more, however large the file is. Fails with not_found, is_directory or
-// io (the error names `path`).
-util::Result<FileHead> read_file_head(const std::string& path, std::uint64_t max_bytes);
-
 }  // namespace aperture::formats

@@ -8,25 +8,9 @@
 namespace aperture::frameworks {
 namespace {
 
-// The license a reader means by "the license": the weights', or for a
-// license text alone, every license found in it.
-std::string main_license(const release::Release& r) {
-  const std::string& weights = r.component(release::ComponentKind::model_parameters_final).license_id;
-  if (!weights.empty()) {
-    return weights;
-  }
-  std::string out;
-  for (const auto& f : r.licenses) {
-    if (out.find(f.match.id) == std::string::npos) {
-      out += (out.empty() ? "" : " AND ") + f.match.id;
-    }
-  }
-  return out;
-}
-
 OsdVerdict judge_osd(const release::Release& r) {
   OsdVerdict v;
-  v.license = main_license(r);
+  v.license = release::release_license(r);
   if (v.license.empty()) {
     v.reason = "no license found";
     return v;

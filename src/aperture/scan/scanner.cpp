@@ -146,14 +146,8 @@ void add_model_card(Release& r, std::string_view text, const std::string& path) 
 
 util::Result<std::string> read_text(const std::string& absolute, const std::string& shown,
                                     std::uint64_t limit = k_max_text_file) {
-  auto bytes = util::read_file(absolute, limit);
-  if (!bytes) {
-    util::Error e = bytes.error();
-    e.path = shown;
-    return util::Unexpected{e};
-  }
-  auto text = util::decode_text(*bytes, shown);
-  return text;
+  TRY_ASSIGN(bytes, util::with_path(util::read_file(absolute, limit), shown));
+  return util::decode_text(bytes, shown);
 }
 
 void note_unreadable(Release& r, const util::Error& e) {
@@ -162,11 +156,11 @@ void note_unreadable(Release& r, const util::Error& e) {
 
 // Source files carry their own license in a header or an SPDX tag.
 void read_code_header(Release& r, const std::string& absolute, const InventoryEntry& entry) {
-  auto bytes = util::read_file(absolute, k_max_text_file);
-  if (!bytes) {
+  auto file = util::read_file_head(absolute, k_code_header_bytes);
+  if (!file) {
     return;
   }
-  std::string_view head = std::string_view(*bytes).substr(0, k_code_header_bytes);
+  std::string_view head = file->bytes;
   std::string lower = util::ascii_lower(head);
   if (lower.find("license") == std::string::npos && lower.find("licence") == std::string::npos) {
     return;
@@ -182,9 +176,9 @@ void read_config(Release& r, const std::string& absolute, const InventoryEntry& 
   if (name != "config.json" || !r.architecture.empty()) {
     return;
   }
-  auto bytes = util::read_file(absolute, k_max_config_bytes);
+  auto bytes = util::with_path(util::read_file(absolute, k_max_config_bytes), entry.path);
   if (!bytes) {
-    note_unreadable(r, {bytes.error().code, bytes.error().message, entry.path});
+    note_unreadable(r, bytes.error());
     return;
   }
   nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);

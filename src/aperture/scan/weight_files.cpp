@@ -10,6 +10,7 @@
 #include <aperture/formats/weights.hpp>
 #include <aperture/license/spdx_index.hpp>
 #include <aperture/terms/hub_license.hpp>
+#include <aperture/util/file.hpp>
 
 namespace aperture::scan {
 namespace {
@@ -87,7 +88,7 @@ void read_gguf(Release& r, const std::string& absolute, release::FileEntry& file
 
 void read_weight_file(const std::string& absolute, const InventoryEntry& entry, release::FileEntry& file,
                       Release& r) {
-  auto head = formats::read_file_head(absolute, formats::k_max_lfs_pointer_bytes);
+  auto head = util::read_file_head(absolute, formats::k_max_lfs_pointer_bytes);
   if (!head) {
     header_error(r, entry.path, head.error());
     return;

@@ -42,6 +42,27 @@ Result<std::string> read_all(int fd, const std::string& path, std::uint64_t max_
   }
 }
 
+// Reads up to `n` bytes from the start of `fd` into `out`, stopping early at EOF.
+Status read_prefix(int fd, std::uint64_t n, std::string& out, const std::string& path) {
+  out.resize(static_cast<std::size_t>(n));
+  std::size_t done = 0;
+  while (done < out.size()) {
+    ssize_t got = ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(done));
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      return errno_error(path, errno);
+    }
+    if (got == 0) {
+      break;
+    }
+    done += static_cast<std::size_t>(got);
+  }
+  out.resize(done);
+  return Ok{};
+}
+
 }  // namespace
 
 Result<std::string> read_file(const std::string& path, std::uint64_t max_size) {
@@ -68,6 +89,32 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_size) {
   Result<std::string> result = read_all(fd, path, max_size);
   ::close(fd);
   return result;
+}
+
+Result<FileHead> read_file_head(const std::string& path, std::uint64_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    return errno_error(path, errno);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return errno_error(path, err);
+  }
+  if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return S_ISDIR(st.st_mode) ? make_error(ErrorCode::is_directory, "is a directory", path)
+                               : make_error(ErrorCode::io, "not a regular file", path);
+  }
+  FileHead head;
+  head.file_size = static_cast<std::uint64_t>(st.st_size);
+  Status read = read_prefix(fd, std::min(max_bytes, head.file_size), head.bytes, path);
+  ::close(fd);
+  if (!read) {
+    return Unexpected{read.error()};
+  }
+  return head;
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data) {

@@ -73,6 +73,16 @@ inline Unexpected make_error(ErrorCode code, std::string message, std::string pa
   return Unexpected{Error{code, std::move(message), std::move(path)}};
 }
 
+// `result`, its error (if any) naming `path` as the file it is about.
+template <typename T> Result<T> with_path(Result<T> result, const std::string& path) {
+  if (result) {
+    return result;
+  }
+  Error error = result.error();
+  error.path = path;
+  return error;
+}
+
 }  // namespace aperture::util
 
 // TRY(expr): evaluates a Result; returns its error from the enclosing function.
