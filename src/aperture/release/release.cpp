@@ -137,7 +137,7 @@ std::string release_license(const Release& r) {
   if (!weights.empty()) {
     return weights;
   }
-  for (std::string_view role : {"card-metadata", "license-file", "gguf-metadata", "model-card"}) {
+  for (std::string_view role : k_weights_license_roles) {
     if (std::string e = license_expression(r, role); !e.empty()) {
       return e;
     }

@@ -175,9 +175,13 @@ struct Release {
 // "model-card", "code", "gguf-metadata"), joined with " AND "; empty when none.
 std::string license_expression(const Release& release, std::string_view role);
 
+// Where the weights' license is read from, most telling first: what the card
+// declares, the LICENSE file, the GGUF metadata, a notice in the card's text.
+inline constexpr std::array<std::string_view, 4> k_weights_license_roles = {"card-metadata", "license-file",
+                                                                           "gguf-metadata", "model-card"};
+
 // The license a reader means by "the release's license": the weights' when
-// known, else what the card declares, else the LICENSE file, the GGUF
-// metadata, or a notice in the card's text. Empty when none was found.
+// known, else the first of k_weights_license_roles found. Empty when none was.
 std::string release_license(const Release& release);
 
 }  // namespace aperture::release

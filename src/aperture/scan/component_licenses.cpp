@@ -1,8 +1,9 @@
 #include <aperture/scan/component_licenses.hpp>
 
-#include <algorithm>
+#include <array>
+#include <span>
+#include <string_view>
 
-#include <aperture/util/text.hpp>
 
 namespace aperture::scan {
 namespace {
@@ -28,26 +29,26 @@ Source source_of(const release::Release& r, std::string_view role) {
   return s;
 }
 
-const Source& first_of(std::initializer_list<const Source*> sources) {
-  for (const Source* s : sources) {
-    if (!s->expression.empty()) {
-      return *s;
+// The licenses of the first of `roles` that has any.
+Source first_of(const release::Release& r, std::span<const std::string_view> roles) {
+  for (std::string_view role : roles) {
+    if (Source s = source_of(r, role); !s.expression.empty()) {
+      return s;
     }
   }
-  return **sources.begin();
+  return {};
 }
+
+constexpr std::array<std::string_view, 4> k_code_roles = {"code", "license-file", "card-metadata", "model-card"};
+constexpr std::array<std::string_view, 4> k_repository_roles = {"license-file", "card-metadata", "model-card",
+                                                                "gguf-metadata"};
 
 }  // namespace
 
 void assign_component_licenses(release::Release& r) {
-  Source declared = source_of(r, "card-metadata");
-  Source file = source_of(r, "license-file");
-  Source gguf = source_of(r, "gguf-metadata");
-  Source card = source_of(r, "model-card");
-  Source code = source_of(r, "code");
-  const Source& weights = first_of({&declared, &file, &gguf, &card});
-  const Source& code_license = first_of({&code, &file, &declared, &card});
-  const Source& repo = first_of({&file, &declared, &card, &gguf});
+  Source weights = first_of(r, release::k_weights_license_roles);
+  Source code_license = first_of(r, k_code_roles);
+  Source repo = first_of(r, k_repository_roles);
   for (release::Component& c : r.components) {
     if (c.presence != Presence::present || !c.license_id.empty()) {
       continue;
