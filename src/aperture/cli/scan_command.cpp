@@ -1,10 +1,8 @@
-#include <aperture/cli/scan_command.hpp>
-
 #include <cstdio>
 
 #include <aperture/cli/cli_main.hpp>
+#include <aperture/cli/scan_command.hpp>
 #include <aperture/cli/style.hpp>
-#include <aperture/report/json_text.hpp>
 #include <aperture/report/scan_report.hpp>
 #include <aperture/scan/scanner.hpp>
 
@@ -33,7 +31,7 @@ int run_scan(const ScanOptions& options) {
   }
   frameworks::Assessment a = frameworks::assess_release(std::move(*release));
   if (options.json) {
-    std::printf("%s\n", report::json_text(report::to_json(a)).c_str());
+    std::printf("%s\n", report::scan_json(a).c_str());
     return k_exit_ok;
   }
   std::fputs(scan_to_text(a, Style::for_stream(stdout), options.summary_only).c_str(), stdout);

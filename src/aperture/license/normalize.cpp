@@ -1,5 +1,6 @@
 #include <aperture/license/normalize.hpp>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -270,10 +271,9 @@ private:
       ++i;
     }
     std::string_view rest = m_text.substr(i, 40);
-    std::string lower;
-    for (char c : rest) {
-      lower.push_back(util::ascii_lower(static_cast<char>(c)));
-    }
+    std::array<char, 40> buffer{};  // once per line: no allocation
+    std::transform(rest.begin(), rest.end(), buffer.begin(), [](char c) { return util::ascii_lower(c); });
+    std::string_view lower(buffer.data(), rest.size());
     bool is_copyright = false;
     if (lower.rfind("(c)", 0) == 0 || lower.rfind("\u00A9", 0) == 0) {
       is_copyright = true;
@@ -282,7 +282,7 @@ private:
       while (after < lower.size() && (lower[after] == ' ' || lower[after] == ':')) {
         ++after;
       }
-      std::string_view tail = std::string_view(lower).substr(std::min(after, lower.size()));
+      std::string_view tail = lower.substr(std::min(after, lower.size()));
       is_copyright = tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 ||
                      (!tail.empty() && ((tail[0] >= '0' && tail[0] <= '9') || tail[0] == '<' ||
                                         tail[0] == '[' || tail[0] == '{' || tail[0] == '$'));

@@ -1,5 +1,3 @@
-#include <aperture/license/notices.hpp>
-
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -8,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <aperture/license/notices.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::license {
@@ -26,18 +25,26 @@ struct Rule {
 constexpr Rule k_rules[] = {
     // Apache
     // The standard header, whole when it is there, so its lines are the evidence.
-    {R"((?s)licen[cs]ed under the apache licen[cs]e,? version 2\.0 \(the "?licen[cs]e"?\).{0,700}?limitations under the licen[cs]e)", "Apache-2.0"},
-    {R"(apache licen[cs]e,? (?:version |v|ver\.? )?2\.0|apache-2\.0|apache 2\.0 licen[cs]e|licen[cs]ed under (?:the )?apache 2\.0|apache software licen[cs]e,? (?:version |v)?2\.0|apache licen[cs]e 2\.0|www\.apache\.org/licenses/license-2\.0)", "Apache-2.0"},
-    {R"(apache licen[cs]e,? (?:version |v)?1\.1|apache software licen[cs]e,? (?:version |v)?1\.1|apache-1\.1)", "Apache-1.1"},
-    {R"(apache licen[cs]e,? (?:version |v)?1\.0|apache software licen[cs]e,? (?:version |v)?1\.0|apache-1\.0)", "Apache-1.0"},
+    {R"((?s)licen[cs]ed under the apache licen[cs]e,? version 2\.0 \(the "?licen[cs]e"?\).{0,700}?limitations under the licen[cs]e)",
+     "Apache-2.0"},
+    {R"(apache licen[cs]e,? (?:version |v|ver\.? )?2\.0|apache-2\.0|apache 2\.0 licen[cs]e|licen[cs]ed under (?:the )?apache 2\.0|apache software licen[cs]e,? (?:version |v)?2\.0|apache licen[cs]e 2\.0|www\.apache\.org/licenses/license-2\.0)",
+     "Apache-2.0"},
+    {R"(apache licen[cs]e,? (?:version |v)?1\.1|apache software licen[cs]e,? (?:version |v)?1\.1|apache-1\.1)",
+     "Apache-1.1"},
+    {R"(apache licen[cs]e,? (?:version |v)?1\.0|apache software licen[cs]e,? (?:version |v)?1\.0|apache-1\.0)",
+     "Apache-1.0"},
     // MIT family
-    {R"((?:released|licen[cs]ed|distributed|available|provided|published|covered|dual licen[cs]ed|licen[cs]ed freely) under (?:the )?(?:terms of (?:the )?)?(?:expat|mit)(?: licen[cs]e| \(?x11\)? licen[cs]e|\b)|\bmit licen[cs]ed\b|the mit licen[cs]e \(mit\)|^licen[cs]e:? mit\b| licen[cs]e:? mit\b|opensource\.org/licenses/mit\b|\(the "?mit licen[cs]e"?\))", "MIT"},
+    {R"((?:released|licen[cs]ed|distributed|available|provided|published|covered|dual licen[cs]ed|licen[cs]ed freely) under (?:the )?(?:terms of (?:the )?)?(?:expat|mit)(?: licen[cs]e| \(?x11\)? licen[cs]e|\b)|\bmit licen[cs]ed\b|the mit licen[cs]e \(mit\)|^licen[cs]e:? mit\b| licen[cs]e:? mit\b|opensource\.org/licenses/mit\b|\(the "?mit licen[cs]e"?\))",
+     "MIT"},
     {R"(\bmit-0\b|mit no attribution)", "MIT-0"},
     {R"(\bx11 licen[cs]e\b)", "X11"},
     // BSD family
-    {R"(\bbsd[- ]3[- ]clause\b|\b3[- ]clause bsd\b|\bnew bsd licen[cs]e|\bmodified bsd licen[cs]e|\brevised bsd licen[cs]e|\bthree[- ]clause bsd\b|\bbsd 3-clause\b)", "BSD-3-Clause"},
-    {R"(\bbsd[- ]2[- ]clause\b|\b2[- ]clause bsd\b|\bsimplified bsd licen[cs]e|\bfreebsd licen[cs]e|\btwo[- ]clause bsd\b)", "BSD-2-Clause"},
-    {R"(\bbsd[- ]4[- ]clause\b|\b4[- ]clause bsd\b|\boriginal bsd licen[cs]e|\bfour[- ]clause bsd\b)", "BSD-4-Clause"},
+    {R"(\bbsd[- ]3[- ]clause\b|\b3[- ]clause bsd\b|\bnew bsd licen[cs]e|\bmodified bsd licen[cs]e|\brevised bsd licen[cs]e|\bthree[- ]clause bsd\b|\bbsd 3-clause\b)",
+     "BSD-3-Clause"},
+    {R"(\bbsd[- ]2[- ]clause\b|\b2[- ]clause bsd\b|\bsimplified bsd licen[cs]e|\bfreebsd licen[cs]e|\btwo[- ]clause bsd\b)",
+     "BSD-2-Clause"},
+    {R"(\bbsd[- ]4[- ]clause\b|\b4[- ]clause bsd\b|\boriginal bsd licen[cs]e|\bfour[- ]clause bsd\b)",
+     "BSD-4-Clause"},
     {R"(\b0bsd\b|zero[- ]clause bsd)", "0BSD"},
     // Mozilla, Eclipse, CDDL, CPL
     {R"(mozilla public licen[cs]e,? (?:v\.? ?|version |v)?2\.0|\bmpl[- ]?(?:v)?2\.0\b)", "MPL-2.0"},
@@ -46,11 +53,13 @@ constexpr Rule k_rules[] = {
     {R"(eclipse public licen[cs]e,? (?:v\.? ?|version |-)?1\.0|\bepl[- ]?(?:v)?1\.0\b)", "EPL-1.0"},
     {R"(eclipse public licen[cs]e,? (?:v\.? ?|version |-)?2\.0|\bepl[- ]?(?:v)?2\.0\b)", "EPL-2.0"},
     {R"(eclipse distribution licen[cs]e,? (?:v\.? ?|version |-)?1\.0)", "BSD-3-Clause"},
-    {R"(common development and distribution licen[cs]e \(cddl\),? (?:version |v)?1\.0|common development and distribution licen[cs]e,? (?:version |v)?1\.0|\bcddl[- ]1\.0\b)", "CDDL-1.0"},
+    {R"(common development and distribution licen[cs]e \(cddl\),? (?:version |v)?1\.0|common development and distribution licen[cs]e,? (?:version |v)?1\.0|\bcddl[- ]1\.0\b)",
+     "CDDL-1.0"},
     {R"(common development and distribution licen[cs]e,? (?:version |v)?1\.1|\bcddl[- ]1\.1\b)", "CDDL-1.1"},
     {R"(common public licen[cs]e,? (?:version |v|-)?1\.0|\bcpl[- ]1\.0\b)", "CPL-1.0"},
     // Others with a version in their name
-    {R"(boost software licen[cs]e,? (?:- )?(?:version |v)?1\.0|\bbsl-1\.0\b|boost\.org/license_1_0\.txt)", "BSL-1.0"},
+    {R"(boost software licen[cs]e,? (?:- )?(?:version |v)?1\.0|\bbsl-1\.0\b|boost\.org/license_1_0\.txt)",
+     "BSL-1.0"},
     {R"(artistic licen[cs]e,? (?:version |v)?2\.0|\bartistic-2\.0\b)", "Artistic-2.0"},
     {R"(academic free licen[cs]e,? (?:version |v)?3\.0|\bafl-3\.0\b)", "AFL-3.0"},
     {R"(academic free licen[cs]e,? (?:version |v)?2\.1\b)", "AFL-2.1"},
@@ -65,7 +74,8 @@ constexpr Rule k_rules[] = {
     {R"(\bthe unlicen[cs]e\b|unlicen[cs]e\.org)", "Unlicense"},
     {R"(do what the fuck you want to public licen[cs]e|\bwtfpl\b)", "WTFPL"},
     {R"(sil open font licen[cs]e,? (?:version |v)?1\.1|\bofl-1\.1\b)", "OFL-1.1"},
-    {R"(python software foundation licen[cs]e,? (?:version |v)?2\b|\bpsf licen[cs]e,? (?:version |v)?2\b)", "PSF-2.0"},
+    {R"(python software foundation licen[cs]e,? (?:version |v)?2\b|\bpsf licen[cs]e,? (?:version |v)?2\b)",
+     "PSF-2.0"},
     {R"(php licen[cs]e,? (?:version |v)?3\.01)", "PHP-3.01"},
     {R"(php licen[cs]e,? (?:version |v)?3\.0\b)", "PHP-3.0"},
     {R"(same terms as ruby\b|ruby'?s licen[cs]e|ruby licen[cs]e)", "Ruby"},
@@ -73,7 +83,8 @@ constexpr Rule k_rules[] = {
     {R"(universal permissive licen[cs]e,? (?:v|version )?1\.0|\bupl-1\.0\b)", "UPL-1.0"},
     {R"(mulan permissive software licen[cs]e,? (?:version |v)?2|mulanpsl-2\.0)", "MulanPSL-2.0"},
     {R"(open database licen[cs]e|\bodbl-1\.0\b)", "ODbL-1.0"},
-    {R"(\bcc0[- ]1\.0\b|\bcc0 licen[cs]e|creative commons zero|creative commons cc0|publicdomain/zero/1\.0)", "CC0-1.0"},
+    {R"(\bcc0[- ]1\.0\b|\bcc0 licen[cs]e|creative commons zero|creative commons cc0|publicdomain/zero/1\.0)",
+     "CC0-1.0"},
     {R"(latex project public licen[cs]e,? (?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
     {R"(educational community licen[cs]e,? (?:version |v)?2\.0|\becl-2\.0\b)", "ECL-2.0"},
     {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
@@ -91,7 +102,8 @@ constexpr Rule k_rules[] = {
     {R"(same licen[cs]e as icu\b)", "ICU"},
     {R"(\bfile_licen[cs]e \( ?gpl2_or_later ?\))", "GPL-2.0-or-later"},
     {R"(\bfile_licen[cs]e \( ?gpl2_only ?\))", "GPL-2.0-only"},
-    {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)", "OpenSSL"},
+    {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)",
+     "OpenSSL"},
     // Debian's shared license texts, named in copyright files and headers.
     {R"(/usr/share/common-licenses/bsd\b)", "BSD-3-Clause"},
     {R"(/usr/share/common-licenses/apache-2\.0\b)", "Apache-2.0"},
@@ -148,8 +160,8 @@ const char* k_gnu_pattern =
     R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?general public licen[cs]e\b|\b(l|a)?gpl(?:\s?v\.?\s?|-|\s)?(\d(?:\.\d)?)?(\+)?(?:-(only|or-later))?\b)";
 
 struct GnuReading {
-  std::string family;  // GPL, LGPL, AGPL
-  std::string version; // "2", "2.1", "" when none
+  std::string family;   // GPL, LGPL, AGPL
+  std::string version;  // "2", "2.1", "" when none
   bool later = false;
   bool lesser = false;  // named "Lesser" (2.1 and later)
 };
@@ -188,12 +200,17 @@ bool valid_gnu_version(const std::string& family, const std::string& v) {
   return v == "1" || v == "3" || v == "1.0" || v == "3.0";
 }
 
-std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std::size_t end,
-                                   const std::string& lead, const std::string& abbrev_family,
-                                   const std::string& abbrev_version, bool abbrev_plus,
+std::optional<GnuReading> read_gnu(std::string_view flat,
+                                   std::size_t begin,
+                                   std::size_t end,
+                                   const std::string& lead,
+                                   const std::string& abbrev_family,
+                                   const std::string& abbrev_version,
+                                   bool abbrev_plus,
                                    const std::string& abbrev_suffix) {
   GnuReading r;
-  bool abbreviated = lead.empty() && flat.substr(begin, end - begin).find("general") == std::string_view::npos;
+  bool abbreviated =
+      lead.empty() && flat.substr(begin, end - begin).find("general") == std::string_view::npos;
   if (abbreviated) {
     r.family = abbrev_family == "l" ? "LGPL" : abbrev_family == "a" ? "AGPL" : "GPL";
     r.version = abbrev_version;
@@ -206,7 +223,8 @@ std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std
   std::size_t stop = std::min(flat.size(), end + 220);
   std::string_view after = flat.substr(end, stop - end);
   for (std::size_t i = 0; i + 1 < after.size(); ++i) {
-    bool period_end = after[i] == '.' && after[i + 1] == ' ' && i > 0 && !(after[i - 1] >= '0' && after[i - 1] <= '9');
+    bool period_end =
+        after[i] == '.' && after[i + 1] == ' ' && i > 0 && !(after[i - 1] >= '0' && after[i - 1] <= '9');
     if (period_end || after.substr(i, 2) == "\n\n") {
       after = after.substr(0, i);
       break;
@@ -217,8 +235,8 @@ std::optional<GnuReading> read_gnu(std::string_view flat, std::size_t begin, std
   static const re2::RE2 k_later(
       R"(or \(?at your option\)? any later|or any later|any later version|or later|or newer|and later|or \(at your option\) version|\(or later\)|or, at your option, any later|or any newer)");
   std::string version;
-  if (r.version.empty() &&
-      (re2::RE2::PartialMatch(after, k_version, &version) || re2::RE2::PartialMatch(after, k_comma_version, &version))) {
+  if (r.version.empty() && (re2::RE2::PartialMatch(after, k_version, &version) ||
+                            re2::RE2::PartialMatch(after, k_comma_version, &version))) {
     r.version = version;
   }
   if (!r.later && re2::RE2::PartialMatch(after.substr(0, 200), k_later)) {
@@ -264,7 +282,8 @@ bool is_comment_char(char c) {
 // A tag's value without what closes the comment around it: "MIT */" → "MIT",
 // "Apache-2.0 -->" → "Apache-2.0". A "+" or "-" that belongs to an id stays.
 std::string strip_comment_closers(std::string value) {
-  static constexpr std::array<std::string_view, 9> k_closers{"*/", "-->", "#}", "%}", "*)", "\"", "'", ";", ","};
+  static constexpr std::array<std::string_view, 9> k_closers{"*/", "-->", "#}", "%}", "*)",
+                                                             "\"", "'",   ";",  ","};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -272,7 +291,8 @@ std::string strip_comment_closers(std::string value) {
       value.pop_back();
     }
     for (std::string_view closer : k_closers) {
-      if (value.size() >= closer.size() && std::string_view(value).substr(value.size() - closer.size()) == closer) {
+      if (value.size() >= closer.size() &&
+          std::string_view(value).substr(value.size() - closer.size()) == closer) {
         value.resize(value.size() - closer.size());
         changed = true;
       }
@@ -337,11 +357,12 @@ private:
     }
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
-      each_match(*c.rules[static_cast<std::size_t>(h)], [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
-        if (!is_comparison(b)) {
-          add(k_rules[h].id, NoticeKind::notice, b, e, k_rules[h].confidence);
-        }
-      });
+      each_match(*c.rules[static_cast<std::size_t>(h)],
+                 [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
+                   if (!is_comparison(b)) {
+                     add(k_rules[h].id, NoticeKind::notice, b, e, k_rules[h].confidence);
+                   }
+                 });
     }
   }
 
@@ -355,7 +376,9 @@ private:
   }
 
   void scan_cc() {
-    if (m_flat.find("creative") == std::string::npos && m_flat.find("cc") == std::string::npos) {
+    // Every alternative of the pattern holds "creative", "cc-" or "cc ".
+    if (m_flat.find("creative") == std::string::npos && m_flat.find("cc-") == std::string::npos &&
+        m_flat.find("cc ") == std::string::npos) {
       return;
     }
     each_match(*compiled().cc, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
@@ -396,18 +419,20 @@ private:
     each_match(*compiled().gnu, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
       std::size_t ctx_begin = b > 120 ? b - 120 : 0;
       std::string_view before = std::string_view(m_flat).substr(ctx_begin, b - ctx_begin);
-      std::string_view after = std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
+      std::string_view after =
+          std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
       // "GPL-compatible", "GPLv2 compatibility": about another work's license.
       if (after.starts_with("-compatib") || after.starts_with(" compatib")) {
         return;
       }
       bool abbreviated_with_version = !g[3].empty();
       bool at_start = b < 8;  // the file is the license's name, e.g. a title line
-      if (!abbreviated_with_version && !at_start && !is_licensing_context(before) && !is_licensing_context(after)) {
+      if (!abbreviated_with_version && !at_start && !is_licensing_context(before) &&
+          !is_licensing_context(after)) {
         return;
       }
-      auto reading = read_gnu(m_flat, b, e, std::string(g[1]), std::string(g[2]), std::string(g[3]), !g[4].empty(),
-                              std::string(g[5]));
+      auto reading = read_gnu(m_flat, b, e, std::string(g[1]), std::string(g[2]), std::string(g[3]),
+                              !g[4].empty(), std::string(g[5]));
       if (reading) {
         add(gnu_id(*reading), NoticeKind::notice, b, e, reading->version.empty() ? 0.7 : 0.9);
       }
@@ -477,31 +502,29 @@ template <typename Emit> void NoticeText::flatten(std::string_view text, Emit&& 
   }
 }
 
+// One pass writes the flat text and its map back to the input, through
+// pointers into buffers sized first: each flat byte stands for at least one
+// input byte, except the space that may end the last line.
 NoticeText::NoticeText(std::string_view text) : m_text(text) {
-  m_flat.reserve(text.size());
-  flatten(text, [&](char c, std::size_t) {
+  m_flat.resize(text.size() + 1);
+  m_source.resize(text.size() + 1);
+  char* flat = m_flat.data();
+  std::uint32_t* source = m_source.data();
+  std::size_t used = 0;
+  flatten(text, [&](char c, std::size_t at) {
     if (c == '\b') {
-      m_flat.back() = '\n';
+      flat[used - 1] = '\n';  // the space just written becomes the paragraph break
     } else {
-      m_flat.push_back(c);
+      flat[used] = c;
+      source[used++] = static_cast<std::uint32_t>(at);
     }
   });
+  m_flat.resize(used);
+  m_source.resize(used);
 }
 
 std::size_t NoticeText::source_offset(std::size_t pos) const {
-  if (m_source.empty() && !m_flat.empty()) {
-    // Built on first use: most texts have no notice and never need it.
-    m_source.reserve(m_flat.size());
-    flatten(m_text, [&](char c, std::size_t at) {
-      if (c != '\b') {
-        m_source.push_back(static_cast<std::uint32_t>(at));
-      }
-    });
-  }
-  if (m_source.empty()) {
-    return 0;
-  }
-  return m_source[std::min(pos, m_source.size() - 1)];
+  return m_source.empty() ? 0 : m_source[std::min(pos, m_source.size() - 1)];
 }
 
 std::vector<Notice> find_notices(std::string_view text) {

@@ -17,11 +17,11 @@ enum class NoticeKind {
 };
 
 struct Notice {
-  std::string id;              // SPDX id, or a WITH expression for tags
+  std::string id;  // SPDX id, or a WITH expression for tags
   NoticeKind kind = NoticeKind::notice;
-  std::size_t begin = 0;       // byte offsets in the input text
+  std::size_t begin = 0;  // byte offsets in the input text
   std::size_t end = 0;
-  std::string evidence;        // the words that decided, as they read in the input
+  std::string evidence;  // the words that decided, as they read in the input
   double confidence = 0.9;
 };
 
@@ -39,7 +39,7 @@ private:
 
   std::string_view m_text;  // REQUIRES: outlives this object
   std::string m_flat;
-  mutable std::vector<std::uint32_t> m_source;  // per flat byte, built on first use
+  std::vector<std::uint32_t> m_source;  // per flat byte: its input offset
 };
 
 // Every notice or tag in `text`, in order of appearance.

@@ -3,7 +3,7 @@
 // the same input gives byte-identical output.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include <aperture/frameworks/assessment.hpp>
 
@@ -11,11 +11,7 @@ namespace aperture::report {
 
 inline constexpr int k_scan_schema_version = 1;
 
-nlohmann::ordered_json to_json(const frameworks::Assessment& assessment);
-
-// Pieces other views reuse.
-nlohmann::ordered_json to_json(const release::Evidence& evidence);
-nlohmann::ordered_json to_json(const release::Finding& finding);
-nlohmann::ordered_json to_json(const assess::CriterionVerdict& verdict);
+// The whole report, indented as every command prints JSON, without a final newline.
+std::string scan_json(const frameworks::Assessment& assessment);
 
 }  // namespace aperture::report

@@ -1,6 +1,6 @@
-#include <aperture/terms/fingerprint.hpp>
-
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -8,16 +8,13 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <aperture/terms/fingerprint.hpp>
 #include <aperture/util/error.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::terms {
 
 namespace {
-
-bool is_markup(char c) {
-  return c == '*' || c == '`' || c == '#' || c == '>' || c == '|' || c == '\\';
-}
 
 // Compiled patterns of one fingerprint.
 struct CompiledFingerprint {
@@ -64,7 +61,8 @@ std::string literal_anchor(const std::string& pattern) {
       flush();
     } else if (c == '\\' && i + 1 < pattern.size()) {
       char e = pattern[++i];
-      bool literal = e == '.' || e == '-' || e == '+' || e == '(' || e == ')' || e == '[' || e == ']' || e == '/';
+      bool literal =
+          e == '.' || e == '-' || e == '+' || e == '(' || e == ')' || e == '[' || e == ']' || e == '/';
       if (depth == 0 && literal) {
         run.push_back(e);
       } else {
@@ -136,6 +134,26 @@ const CompiledFingerprints& compiled_for(const std::vector<Fingerprint>& fingerp
 
 }  // namespace
 
+namespace {
+
+// What the flattener does with a byte.
+enum class ByteClass : std::uint8_t { keep, space, markup, backslash, underscore };
+
+constexpr std::array<ByteClass, 256> k_byte_classes = [] {
+  std::array<ByteClass, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) {
+    t[c] = ByteClass::space;
+  }
+  for (unsigned char c : {'*', '`', '#', '>', '|'}) {
+    t[c] = ByteClass::markup;
+  }
+  t['\\'] = ByteClass::backslash;
+  t['_'] = ByteClass::underscore;
+  return t;
+}();
+
+}  // namespace
+
 template <typename Emit> void FingerprintText::flatten(std::string_view text, Emit&& emit) {
   bool last_space = true;  // no leading space
   auto space = [&](std::size_t at) {
@@ -144,32 +162,46 @@ template <typename Emit> void FingerprintText::flatten(std::string_view text, Em
       last_space = true;
     }
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
     char c = text[i];
-    // An escaped line break inside a quoted YAML string ("...\n...").
-    if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 't')) {
+    switch (k_byte_classes[static_cast<unsigned char>(c)]) {
+    case ByteClass::keep:
+      emit(util::ascii_lower(c), i);
+      last_space = false;
+      break;
+    case ByteClass::space:
       space(i);
-      ++i;
-      continue;
-    }
-    if (util::is_ascii_space(c)) {
-      space(i);
-      continue;
-    }
-    if (is_markup(c) || (c == '_' && (i + 1 < text.size() && text[i + 1] == '_'))) {
-      if (c == '_') {
+      break;
+    case ByteClass::markup:
+      break;
+    case ByteClass::backslash:
+      // An escaped line break inside a quoted YAML string ("...\n...").
+      if (i + 1 < n && (text[i + 1] == 'n' || text[i + 1] == 't')) {
+        space(i);
         ++i;
       }
-      continue;
+      break;
+    case ByteClass::underscore:
+      if (i + 1 < n && text[i + 1] == '_') {  // "__bold__"
+        ++i;
+      } else {
+        emit('_', i);
+        last_space = false;
+      }
+      break;
     }
-    emit(util::ascii_lower(static_cast<char>(c)), i);
-    last_space = false;
   }
 }
 
+// The flat text is never longer than the input: each flat byte stands for one
+// or more input bytes. Written through a pointer, not push_back.
 FingerprintText::FingerprintText(std::string_view text) : m_text(text) {
-  m_flat.reserve(text.size());
-  flatten(text, [&](char c, std::size_t) { m_flat.push_back(c); });
+  m_flat.resize(text.size());
+  char* out = m_flat.data();
+  std::size_t used = 0;
+  flatten(text, [&](char c, std::size_t) { out[used++] = c; });
+  m_flat.resize(used);
 }
 
 std::size_t FingerprintText::source_offset(std::size_t pos) const {
@@ -228,9 +260,8 @@ std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const std
       begin = std::min(begin, at);
       end = std::max(end, at + m.size());
     }
-    bool excluded = all && std::any_of(c.none.begin(), c.none.end(), [&](const auto& re) {
-                      return re2::RE2::PartialMatch(flat, *re);
-                    });
+    bool excluded = all && std::any_of(c.none.begin(), c.none.end(),
+                                       [&](const auto& re) { return re2::RE2::PartialMatch(flat, *re); });
     if (!all || excluded) {
       continue;
     }

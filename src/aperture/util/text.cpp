@@ -1,6 +1,6 @@
-#include <aperture/util/text.hpp>
-
 #include <algorithm>
+
+#include <aperture/util/text.hpp>
 
 namespace aperture::util {
 
@@ -22,32 +22,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-// Length of the valid UTF-8 sequence at `s[i]`, or 0 when it is not valid.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  // Reject overlong forms and surrogates.
-  if (len == 2 && c < 0xC2) {
-    return 0;
-  }
-  if (len == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0))) {
-    return 0;
-  }
-  if (len == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || c > 0xF4 || (c == 0xF4 && b(i + 1) >= 0x90))) {
-    return 0;
-  }
-  return len;
 }
 
 std::string decode_utf16(std::string_view bytes, bool little_endian) {
@@ -110,6 +84,31 @@ std::string normalize_line_ends(std::string_view s) {
 }
 
 }  // namespace
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  // Reject overlong forms and surrogates.
+  if (len == 2 && c < 0xC2) {
+    return 0;
+  }
+  if (len == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0))) {
+    return 0;
+  }
+  if (len == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || c > 0xF4 || (c == 0xF4 && b(i + 1) >= 0x90))) {
+    return 0;
+  }
+  return len;
+}
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

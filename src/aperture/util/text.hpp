@@ -21,15 +21,17 @@ Result<std::string> decode_text(std::string_view bytes, const std::string& path)
 // True when `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);
 
+// Length of the valid UTF-8 sequence at `s[i]` (1 to 4), or 0 when the bytes
+// there are not one (overlong forms and surrogates are not). REQUIRES: i < s.size().
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 // Line starts of a text, for offset → 1-based line number.
 class LineIndex {
 public:
   explicit LineIndex(std::string_view text);
   // 1-based line holding byte `offset`.
   [[nodiscard]] std::uint32_t line_of(std::size_t offset) const;
-  [[nodiscard]] std::uint32_t line_count() const {
-    return static_cast<std::uint32_t>(m_starts.size());
-  }
+  [[nodiscard]] std::uint32_t line_count() const { return static_cast<std::uint32_t>(m_starts.size()); }
   // Byte offset where 1-based `line` starts.
   [[nodiscard]] std::size_t start_of(std::uint32_t line) const { return m_starts[line - 1]; }
 
