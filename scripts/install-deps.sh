@@ -21,6 +21,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libre2-dev libyaml-cpp-dev libyaml-dev
   libsqlite3-dev libcurl4-openssl-dev
+  chromium fonts-dejavu-core
 )
 for arg in "$@"; do
   case "$arg" in

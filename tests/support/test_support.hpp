@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,18 @@ std::optional<std::filesystem::path> shared_dir();
     GTEST_SKIP() << "../shared is absent: skipping a test on its corpus";             \
   }                                                                                    \
   const std::filesystem::path& var = *var##_opt
+
+// The first element of `list` whose `member` equals `value`, or nullptr:
+// first_with(release.findings, &release::Finding::rule, "open-washing").
+template <typename List, typename Member, typename Value>
+auto first_with(const List& list, Member member, const Value& value) -> decltype(&*std::begin(list)) {
+  for (const auto& item : list) {
+    if (item.*member == value) {
+      return &item;
+    }
+  }
+  return nullptr;
+}
 
 // Each test gets a fresh directory, removed afterwards.
 class TempDirTest : public ::testing::Test {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <aperture/cli/catalog_command.hpp>
 #include <aperture/cli/identify_command.hpp>
 #include <aperture/cli/license_command.hpp>
 #include <aperture/cli/scan_command.hpp>
@@ -14,7 +15,7 @@ namespace aperture::cli {
 
 namespace {
 
-constexpr const char* k_version = "0.1.0";
+constexpr const char* k_version = APERTURE_VERSION;  // the project version (CMakeLists.txt)
 
 int dispatch(int argc, char** argv) {
   CLI::App app{"Aperture: how open is an AI model release, and what may you do with it.\n"
@@ -29,6 +30,12 @@ int dispatch(int argc, char** argv) {
   CLI::App* license_cmd = add_license_command(app, license);
   ScanOptions scan;
   CLI::App* scan_cmd = add_scan_command(app, scan);
+  ScanOptions show;
+  CLI::App* show_cmd = add_show_command(app, show);
+  CatalogOptions catalog;
+  CLI::App* catalog_cmd = add_catalog_command(app, catalog);
+  CompareOptions compare;
+  CLI::App* compare_cmd = add_compare_command(app, compare);
 
   try {
     app.parse(argc, argv);
@@ -50,6 +57,15 @@ int dispatch(int argc, char** argv) {
   }
   if (license_cmd->parsed()) {
     return run_license(license);
+  }
+  if (show_cmd->parsed()) {
+    return run_show(show);
+  }
+  if (catalog_cmd->parsed()) {
+    return run_catalog(catalog);
+  }
+  if (compare_cmd->parsed()) {
+    return run_compare(compare);
   }
   return k_exit_usage;
 }

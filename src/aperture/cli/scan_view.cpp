@@ -1,12 +1,11 @@
 // The terminal view of `aperture scan`: a one-screen summary, then details.
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include <aperture/assess/verdict.hpp>
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/scan_command.hpp>
 #include <aperture/cli/style.hpp>
+#include <aperture/report/verdict_labels.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::cli {
@@ -44,33 +43,11 @@ std::string row(const Style& st, std::string_view label, const std::string& valu
 }
 
 std::string license_line(const Assessment& a) {
-  const auto& r = a.release;
   if (a.osd.license.empty()) {
     return "none found";
   }
-  std::vector<std::string> files;
-  for (const auto& f : r.licenses) {
-    std::string at = f.match.lines.empty() ? f.file : fmt::format("{}:{}", f.file, f.match.lines.front().first);
-    if (a.osd.license.find(f.match.id) != std::string::npos &&
-        std::find(files.begin(), files.end(), at) == files.end() && files.size() < 3) {
-      files.push_back(at);
-    }
-  }
-  std::string from;
-  for (const auto& f : files) {
-    from += (from.empty() ? "" : ", ") + f;
-  }
+  std::string from = report::license_sources(a);
   return from.empty() ? a.osd.license : fmt::format("{}  ({})", a.osd.license, from);
-}
-
-std::string failed_ids(const std::vector<assess::CriterionVerdict>& list) {
-  std::string out;
-  for (const auto& c : list) {
-    if (c.outcome == Outcome::fail) {
-      out += (out.empty() ? "" : ", ") + c.id;
-    }
-  }
-  return out;
 }
 
 std::string severity_mark(Severity s, const Style& st) {
@@ -92,38 +69,11 @@ std::string finding_text(const release::Finding& f, const Style& st, std::size_t
   return out;
 }
 
-std::string findings_count(const std::vector<release::Finding>& findings) {
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  for (const auto& f : findings) {
-    errors += f.severity == Severity::error ? 1 : 0;
-    warnings += f.severity == Severity::warning ? 1 : 0;
-  }
-  std::size_t info = findings.size() - errors - warnings;
-  return fmt::format("{} error{}, {} warning{}, {} note{}", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s", info, info == 1 ? "" : "s");
-}
-
-std::string kinds(const std::vector<release::ComponentKind>& list, std::size_t max) {
-  std::string out;
-  for (std::size_t i = 0; i < list.size() && i < max; ++i) {
-    out += (out.empty() ? "" : ", ") + std::string(release::mof_name(list[i]));
-  }
-  if (list.size() > max) {
-    out += fmt::format(" and {} more", list.size() - max);
-  }
-  return out;
-}
-
 std::string mof_summary(const frameworks::MofVerdict& m, const Style& st) {
   if (m.mof_class != 0) {
     return st.bold(m.label);
   }
-  const frameworks::MofClassResult& three = m.result(3);
-  std::string why = !three.not_open.empty()
-                        ? fmt::format("Class III: {} not under an open license", release::mof_name(three.not_open.front().kind))
-                        : fmt::format("Class III needs {}", kinds(three.missing, 3));
-  return fmt::format("{}  {}", st.yellow("none"), st.dim(why));
+  return fmt::format("{}  {}", st.yellow("none"), st.dim(report::mof_shortfall(m)));
 }
 
 std::string mof_details(const frameworks::MofVerdict& m, const Style& st) {
@@ -132,7 +82,7 @@ std::string mof_details(const frameworks::MofVerdict& m, const Style& st) {
     const frameworks::MofClassResult& r = m.result(c);
     out += fmt::format("  {:<30} {:>5.1f}%{}\n", frameworks::mof_class_label(c), r.progress, r.met() ? "  met" : "");
     if (!r.missing.empty()) {
-      out += fmt::format("      {}\n", st.dim(fmt::format("missing: {}", kinds(r.missing, 17))));
+      out += fmt::format("      {}\n", st.dim(fmt::format("missing: {}", report::kind_names(r.missing, 17))));
     }
     for (const auto& n : r.not_open) {
       out += fmt::format("      {}\n", st.dim(fmt::format("not open: {} ({})", release::mof_name(n.kind), clip(n.reason, 90))));
@@ -142,13 +92,8 @@ std::string mof_details(const frameworks::MofVerdict& m, const Style& st) {
 }
 
 std::string osai_summary(const frameworks::OsaiVerdict& v, const release::Release& release, const Style& st) {
-  int counts[4] = {0, 0, 0, 0};
-  for (const auto& r : v.ratings) {
-    ++counts[static_cast<int>(r.rating)];
-  }
-  std::string out = fmt::format("{}  {}", st.bold(fmt::format("{:.0f}%", v.score * 100)),
-                                st.dim(fmt::format("{} open, {} partial, {} closed, {} unknown of 12 parameters",
-                                                   counts[0], counts[1], counts[2], counts[3])));
+  std::string out =
+      fmt::format("{}  {}", st.bold(fmt::format("{:.0f}%", v.score * 100)), st.dim(report::osai_counts(v)));
   if (auto index = frameworks::index_ratings_of(release)) {
     frameworks::OsaiAgreement a = frameworks::compare_with_index(v, *index);
     out += st.dim(fmt::format("; the index itself: {:.0f}%, agreeing on {} of 12", a.index_score * 100, a.agreed));
@@ -181,15 +126,15 @@ std::string summary(const Assessment& a, const Style& st) {
     out += row(st, "Parameters", fmt::format("{}  ({})", assess::format_count(static_cast<double>(*r.parameter_count)),
                                              where(r.parameter_evidence)));
   }
-  std::string level = a.spectrum.level ? std::to_string(*a.spectrum.level) + " · " + a.spectrum.label : "unknown";
-  out += row(st, "Spectrum", fmt::format("{}  {}", st.bold(level), st.dim(a.spectrum.reason)));
+  out += row(st, "Spectrum",
+             fmt::format("{}  {}", st.bold(report::spectrum_text(a.spectrum)), st.dim(a.spectrum.reason)));
   out += row(st, "OSD", fmt::format("{}  {}", outcome_word(a.osd.outcome, st), st.dim(a.osd.reason)));
-  std::string osaid_fail = failed_ids(a.osaid.requirements);
+  std::string osaid_fail = report::failed_ids(a.osaid.requirements);
   out += row(st, "OSAID 1.0", fmt::format("{}{}", outcome_word(a.osaid.outcome, st),
                                           osaid_fail.empty() ? "" : st.dim(fmt::format("  fails: {}", osaid_fail))));
   out += row(st, "MOF class", mof_summary(a.mof, st));
   out += row(st, "OSAI index", osai_summary(a.osai, a.release, st));
-  out += row(st, "Findings", findings_count(a.findings));
+  out += row(st, "Findings", report::findings_count(a.findings));
   if (!a.findings.empty()) {
     out += "\n";
   }
@@ -224,12 +169,7 @@ std::string licenses_text(const Assessment& a, const Style& st) {
     out += "  none\n";
   }
   for (const auto& f : a.release.licenses) {
-    std::string lines;
-    for (const auto& l : f.match.lines) {
-      lines += lines.empty() ? "" : ",";
-      lines += l.first == l.last ? std::to_string(l.first) : fmt::format("{}-{}", l.first, l.last);
-    }
-    out += fmt::format("  {:<34} {:<26} {:<14} {}\n", f.match.id, clip(fmt::format("{}:{}", f.file, lines), 26),
+    out += fmt::format("  {:<34} {:<26} {:<14} {}\n", f.match.id, clip(report::license_place(f), 26),
                        license::to_string(f.match.kind), st.dim(clip(f.match.evidence, 70)));
   }
   return out;

@@ -12,6 +12,12 @@ OsdVerdict judge_osd(const release::Release& r) {
   OsdVerdict v;
   v.license = release::release_license(r);
   if (v.license.empty()) {
+    if (const release::Claim* c = declared_without_license(r)) {
+      v.license = c->value;
+      v.outcome = assess::Outcome::fail;
+      v.reason = fmt::format("declared '{}': no license grants the freedoms the OSD requires", c->value);
+      return v;
+    }
     v.reason = "no license found";
     return v;
   }

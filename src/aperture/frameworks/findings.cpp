@@ -90,8 +90,17 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
                                         : fmt::format("\"{}\" (and {} more)", quote, claims.size() - 1);
   std::string license = release::release_license(r);
   if (license.empty()) {
-    out.push_back({"open-washing", Severity::warning,
-                   fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
+    const release::Claim* none = declared_without_license(r);
+    if (none != nullptr) {
+      out.push_back({"open-washing", Severity::error,
+                     fmt::format("calls itself open source ({}) but declares its license '{}': no license grants the "
+                                 "freedoms the Open Source Definition requires",
+                                 said, none->value),
+                     {claim.evidence, none->evidence}});
+    } else {
+      out.push_back({"open-washing", Severity::warning,
+                     fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
+    }
     return;
   }
   std::vector<assess::CriterionVerdict> failing = assess::failing_criteria(license, false);
@@ -157,18 +166,40 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
                    {{r.target, 0, {}, {}}}});
     return;
   }
-  bool resolved = !ids_of(r, "card-metadata").empty();
+  bool resolved = !ids_of(r, "card-metadata").empty() || !ids_of(r, "manifest").empty();
   bool text = !ids_of(r, "license-file").empty() || !ids_of(r, "model-card").empty();
-  if (!declared.empty() && !resolved && !text) {
-    const release::Claim& c = *declared.front();
+  if (declared.empty() || resolved || text) {
+    return;
+  }
+  const release::Claim& c = *declared.front();
+  if (r.input_kind != "manifest") {
     out.push_back({"license-without-text", Severity::warning,
                    fmt::format("the model card declares license '{}' but no license text or known license goes with it",
+                               c.value),
+                   {c.evidence}});
+    return;
+  }
+  // A manifest's "proprietary" is an answer (no license grants rights); a name
+  // Aperture does not know leaves the terms unread.
+  if (declared_without_license(r) == nullptr) {
+    out.push_back({"license-unknown", Severity::warning,
+                   fmt::format("the manifest declares license '{}', which Aperture does not know: its terms were not read",
                                c.value),
                    {c.evidence}});
   }
 }
 
 }  // namespace
+
+const release::Claim* declared_without_license(const Release& r) {
+  for (const release::Claim& c : r.claims) {
+    if (c.kind == ClaimKind::declared_license &&
+        assess::judge_openness(c.value, release::ContentType::code).openness == assess::Openness::none) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
 
 std::vector<Finding> judge_findings(const Release& r, const OsaidVerdict& osaid) {
   std::vector<Finding> out = r.findings;

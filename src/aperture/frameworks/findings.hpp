@@ -4,12 +4,18 @@
 // contradicting clause with file and line.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <aperture/frameworks/osaid.hpp>
 #include <aperture/release/release.hpp>
 
 namespace aperture::frameworks {
+
+// The declared license when it is a word for "no license" ("proprietary",
+// "all rights reserved": a manifest's service terms); empty otherwise. An
+// answer, not a missing fact: such a release fails the OSD.
+const release::Claim* declared_without_license(const release::Release& release);
 
 std::vector<release::Finding> judge_findings(const release::Release& release, const OsaidVerdict& osaid);
 

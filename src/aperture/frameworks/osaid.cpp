@@ -46,7 +46,10 @@ CriterionVerdict data_information(const release::Release& r) {
     if (s.state != State::closed) {
       add_evidence(v, s);
     }
-    if (r.component(k).presence == release::Presence::present || !r.component(k).evidence.empty()) {
+    // Present, or named without being part of what was scanned; never one known not to be published.
+    release::Presence presence = r.component(k).presence;
+    if (presence == release::Presence::present ||
+        (presence == release::Presence::unknown && !r.component(k).evidence.empty())) {
       v.outcome = k == ComponentKind::data_card || k == ComponentKind::datasets ? Outcome::pass : Outcome::unknown;
       v.reason = fmt::format("{} found", release::mof_name(k));
       if (v.outcome == Outcome::pass) {

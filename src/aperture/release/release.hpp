@@ -20,6 +20,7 @@ struct Evidence {
   std::uint32_t line = 0;  // 1-based; 0 when the fact is not tied to a line
   std::string url;
   std::string quote;       // the claim, clause or value as written (short)
+  std::string checked;     // YYYY-MM-DD a person last checked the fact (manifests); empty otherwise
 };
 
 // The 17 components of the Model Openness Framework, then the layers other
@@ -55,6 +56,8 @@ enum class ContentType : std::uint8_t { code, data, document };
 std::string_view to_string(ComponentKind kind);
 // The MOF's own name: "Model architecture", "Model parameters (Final)", ...
 std::string_view mof_name(ComponentKind kind);
+// The MOF's one-line description: "Code used for training the model".
+std::string_view mof_description(ComponentKind kind);
 std::optional<ComponentKind> component_kind_from_mof_name(std::string_view name);
 std::optional<ComponentKind> component_kind_from_string(std::string_view id);
 ContentType content_type(ComponentKind kind);
@@ -147,7 +150,7 @@ struct ExternalRating {
 
 struct Release {
   std::string target;     // what was scanned, as given
-  std::string input_kind; // "directory", "model-card", "license-text", "mot", "osai"
+  std::string input_kind; // "directory", "model-card", "license-text", "mot", "osai", "manifest"
   std::string name;
   std::string publisher;
   std::string version;
@@ -160,6 +163,14 @@ struct Release {
   Evidence parameter_evidence;
   std::string architecture;  // "llama (LlamaForCausalLM)", from config.json or GGUF metadata
   Evidence architecture_evidence;
+  // Stated by a manifest or the catalog (a repository rarely says).
+  std::string released;                     // "2024-07-23" or "2024-07"
+  std::string access;                       // "weights" or "api"; empty when not stated
+  std::vector<std::string> outputs;         // what it generates: "text", "image", ...
+  std::optional<double> training_tokens;
+  Evidence training_tokens_evidence;
+  std::optional<double> training_compute;   // FLOP
+  Evidence training_compute_evidence;
   std::vector<FileEntry> files;
   std::vector<Finding> findings;  // what the readers noticed (broken front matter, pickle files)
   std::vector<ExternalRating> external_ratings;
@@ -175,10 +186,11 @@ struct Release {
 // "model-card", "code", "gguf-metadata"), joined with " AND "; empty when none.
 std::string license_expression(const Release& release, std::string_view role);
 
-// Where the weights' license is read from, most telling first: what the card
-// declares, the LICENSE file, the GGUF metadata, a notice in the card's text.
-inline constexpr std::array<std::string_view, 4> k_weights_license_roles = {"card-metadata", "license-file",
-                                                                           "gguf-metadata", "model-card"};
+// Where the weights' license is read from, most telling first: what a
+// manifest or the card declares, the LICENSE file, the GGUF metadata, a
+// notice in the card's text.
+inline constexpr std::array<std::string_view, 5> k_weights_license_roles = {
+    "manifest", "card-metadata", "license-file", "gguf-metadata", "model-card"};
 
 // The license a reader means by "the release's license": the weights' when
 // known, else the first of k_weights_license_roles found. Empty when none was.

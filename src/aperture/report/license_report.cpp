@@ -106,9 +106,16 @@ std::string cite_text(const terms::Citation& c) {
 }
 
 void terms_text(const terms::Terms& t, std::string& out, std::string_view in) {
-  auto line = [&](std::string_view label, const std::string& value) {
-    out += fmt::format("{}  {:<22} {}\n", in, label, value);
-  };
+  for (const TermLine& l : term_lines(t)) {
+    out += fmt::format("{}  {:<22} {}\n", in, l.label, l.value);
+  }
+}
+
+}  // namespace
+
+std::vector<TermLine> term_lines(const terms::Terms& t) {
+  std::vector<TermLine> out;
+  auto line = [&](std::string_view label, const std::string& value) { out.push_back({std::string(label), value}); };
   auto single = [&](std::string_view label, const std::optional<terms::Term>& term) {
     if (term) {
       line(label, term->value + cite_text(term->cite));
@@ -152,9 +159,8 @@ void terms_text(const terms::Terms& t, std::string& out, std::string_view in) {
   single("patent grant", t.patent_grant);
   single("acceptance", t.acceptance);
   single("registration", t.registration);
+  return out;
 }
-
-}  // namespace
 
 std::optional<LicenseView> describe_license(std::string_view id) { return assess::look_up_license(id); }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,14 @@ using LicenseView = assess::KnownLicense;
 std::optional<LicenseView> describe_license(std::string_view id);
 
 nlohmann::ordered_json to_json(const LicenseView& view);
+
+// The terms that matter, one line each ("commercial use", "allowed [§2]"),
+// in a fixed order; what a text view and a side-by-side compare both print.
+struct TermLine {
+  std::string label;
+  std::string value;
+};
+std::vector<TermLine> term_lines(const terms::Terms& terms);
 
 // A readable, multi-line account; `indent` prefixes every line.
 std::string to_text(const LicenseView& view, std::string_view indent = "");

@@ -17,6 +17,7 @@ void evidence_json(JsonWriter& w, const release::Evidence& e) {
   }
   w.field_if("url", e.url);
   w.field_if("quote", e.quote);
+  w.field_if("checked", e.checked);
   w.end_object();
 }
 
@@ -163,10 +164,32 @@ void osai_json(JsonWriter& w, const frameworks::OsaiVerdict& v, const release::R
   w.end_object();
 }
 
+// A figure a manifest states ("training_tokens": {"count": 1.5e13, "evidence": {...}}); nothing when unknown.
+void stated_figure(JsonWriter& w,
+                   std::string_view name,
+                   std::string_view unit,
+                   const std::optional<double>& value,
+                   const release::Evidence& evidence) {
+  if (!value) {
+    return;
+  }
+  w.key(name).begin_object().field(unit, *value).key("evidence");
+  evidence_json(w, evidence);
+  w.end_object();
+}
+
 // The release's members of the top-level object.
 void release_members(JsonWriter& w, const release::Release& r) {
   w.field("target", r.target).field("input_kind", r.input_kind).field("name", r.name);
   w.field_if("publisher", r.publisher).field_if("url", r.url);
+  w.field_if("released", r.released).field_if("access", r.access);
+  if (!r.outputs.empty()) {
+    w.key("outputs").begin_array();
+    for (const auto& o : r.outputs) {
+      w.value(o);
+    }
+    w.end_array();
+  }
   w.key("licenses").begin_array();
   for (const auto& f : r.licenses) {
     license_json(w, f);
@@ -182,6 +205,8 @@ void release_members(JsonWriter& w, const release::Release& r) {
   w.key("evidence");
   r.parameter_count ? evidence_json(w, r.parameter_evidence) : (void)w.null();
   w.end_object();
+  stated_figure(w, "training_tokens", "count", r.training_tokens, r.training_tokens_evidence);
+  stated_figure(w, "training_compute", "flop", r.training_compute, r.training_compute_evidence);
   if (!r.architecture.empty()) {
     w.key("architecture").begin_object().field("name", r.architecture).key("evidence");
     evidence_json(w, r.architecture_evidence);

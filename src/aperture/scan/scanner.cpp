@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <aperture/catalog/catalog.hpp>
 #include <aperture/formats/model_card.hpp>
+#include <aperture/hub/hub_release.hpp>
 #include <aperture/license/identify.hpp>
 #include <aperture/scan/component_licenses.hpp>
 #include <aperture/scan/inventory.hpp>
@@ -150,17 +152,22 @@ util::Result<std::string> read_text(const std::string& absolute, const std::stri
   return util::decode_text(bytes, shown);
 }
 
+util::Result<std::string> read_text(const FileSource& source, const InventoryEntry& entry) {
+  TRY_ASSIGN(bytes, source.read(entry, k_max_text_file));
+  return util::decode_text(bytes, entry.path);
+}
+
 void note_unreadable(Release& r, const util::Error& e) {
   r.findings.push_back({"unreadable-file", Severity::warning, e.message, {{e.path, 0, {}, {}}}});
 }
 
 // Source files carry their own license in a header or an SPDX tag.
-void read_code_header(Release& r, const std::string& absolute, const InventoryEntry& entry) {
-  auto file = util::read_file_head(absolute, k_code_header_bytes);
+void read_code_header(Release& r, const FileSource& source, const InventoryEntry& entry) {
+  auto file = source.read_head(entry, k_code_header_bytes);
   if (!file) {
     return;
   }
-  std::string_view head = file->bytes;
+  std::string_view head = *file;
   std::string lower = util::ascii_lower(head);
   if (lower.find("license") == std::string::npos && lower.find("licence") == std::string::npos) {
     return;
@@ -171,12 +178,12 @@ void read_code_header(Release& r, const std::string& absolute, const InventoryEn
 }
 
 // config.json: the architecture, as Transformers names it.
-void read_config(Release& r, const std::string& absolute, const InventoryEntry& entry) {
+void read_config(Release& r, const FileSource& source, const InventoryEntry& entry) {
   std::string name = fs::path(entry.path).filename().string();
   if (name != "config.json" || !r.architecture.empty()) {
     return;
   }
-  auto bytes = util::with_path(util::read_file(absolute, k_max_config_bytes), entry.path);
+  auto bytes = source.read(entry, k_max_config_bytes);
   if (!bytes) {
     note_unreadable(r, bytes.error());
     return;
@@ -196,32 +203,31 @@ void read_config(Release& r, const std::string& absolute, const InventoryEntry& 
   r.architecture_evidence = {entry.path, 0, {}, cls.empty() ? "model_type" : "architectures"};
 }
 
-void read_entry(Release& r, const std::string& dir, const InventoryEntry& entry, std::size_t& code_read) {
-  std::string absolute = (fs::path(dir) / entry.path).string();
+void read_entry(Release& r, const FileSource& source, const InventoryEntry& entry, std::size_t& code_read) {
   release::FileEntry file{entry.path, entry.size, 0, std::string(to_string(entry.role))};
   if (entry.component) {
     mark_present(r, *entry.component, {entry.path, 0, {}, {}});
   }
   switch (entry.role) {
   case FileRole::license:
-    if (auto text = read_text(absolute, entry.path)) {
+    if (auto text = read_text(source, entry)) {
       add_licenses(r, *text, entry.path, "license-file");
     } else {
       note_unreadable(r, text.error());
     }
     break;
   case FileRole::model_card:
-    if (auto text = read_text(absolute, entry.path)) {
+    if (auto text = read_text(source, entry)) {
       add_model_card(r, *text, entry.path);
     } else {
       note_unreadable(r, text.error());
     }
     break;
-  case FileRole::weights: read_weight_file(absolute, entry, file, r); break;
-  case FileRole::config: read_config(r, absolute, entry); break;
+  case FileRole::weights: source.read_weights(entry, file, r); break;
+  case FileRole::config: read_config(r, source, entry); break;
   case FileRole::code:
     if (code_read++ < k_max_code_files_read) {
-      read_code_header(r, absolute, entry);
+      read_code_header(r, source, entry);
     }
     break;
   default: break;
@@ -237,6 +243,32 @@ void mark_absent_rest(Release& r) {
   }
 }
 
+// The files of a directory on disk.
+class DirectorySource : public FileSource {
+public:
+  explicit DirectorySource(std::string dir) : m_dir(std::move(dir)) {}
+
+  util::Result<std::string> read(const InventoryEntry& entry, std::uint64_t max_bytes) const override {
+    return util::with_path(util::read_file(absolute(entry), max_bytes), entry.path);
+  }
+
+  util::Result<std::string> read_head(const InventoryEntry& entry, std::uint64_t max_bytes) const override {
+    TRY_ASSIGN(head, util::read_file_head(absolute(entry), max_bytes));
+    return std::move(head.bytes);
+  }
+
+  void read_weights(const InventoryEntry& entry, release::FileEntry& file, Release& r) const override {
+    read_weight_file(absolute(entry), entry, file, r);
+  }
+
+private:
+  [[nodiscard]] std::string absolute(const InventoryEntry& entry) const {
+    return (fs::path(m_dir) / entry.path).string();
+  }
+
+  std::string m_dir;
+};
+
 util::Result<Release> scan_directory(const std::string& dir) {
   TRY_ASSIGN(entries, take_inventory(dir));
   Release r;
@@ -246,13 +278,7 @@ util::Result<Release> scan_directory(const std::string& dir) {
   if (r.name.empty() || r.name == ".") {
     r.name = fs::weakly_canonical(dir).filename().string();
   }
-  std::size_t code_read = 0;
-  for (const InventoryEntry& entry : entries) {
-    read_entry(r, dir, entry, code_read);
-  }
-  finish_weights(r);
-  mark_absent_rest(r);
-  assign_component_licenses(r);
+  scan_files(entries, DirectorySource(dir), r);
   return r;
 }
 
@@ -303,6 +329,16 @@ Release scan_model_card_text(std::string_view text, const std::string& path) {
   return r;
 }
 
+void scan_files(const std::vector<InventoryEntry>& entries, const FileSource& source, Release& r) {
+  std::size_t code_read = 0;
+  for (const InventoryEntry& entry : entries) {
+    read_entry(r, source, entry, code_read);
+  }
+  finish_weights(r);
+  mark_absent_rest(r);
+  assign_component_licenses(r);
+}
+
 Release scan_license_text(std::string_view text, const std::string& path) {
   Release r;
   r.target = path;
@@ -314,10 +350,18 @@ Release scan_license_text(std::string_view text, const std::string& path) {
 }
 
 util::Result<Release> scan_target(const std::string& target) {
+  if (target.starts_with("hf:")) {
+    return hub::scan_hub(target);
+  }
   std::error_code ec;
   fs::file_status st = fs::status(target, ec);
   if (ec || !fs::exists(st)) {
-    return util::make_error(util::ErrorCode::not_found, "no such file or directory", target);
+    // Not a path: a release of the bundled catalog, by id.
+    if (const catalog::CatalogEntry* entry = catalog::find(target)) {
+      return catalog::read_entry(*entry);
+    }
+    return util::make_error(util::ErrorCode::not_found,
+                            "no such file, directory or catalog id (`aperture catalog` lists the ids)", target);
   }
   if (fs::is_directory(st)) {
     return scan_directory(target);

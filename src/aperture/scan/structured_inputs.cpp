@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include <aperture/formats/manifest.hpp>
 #include <aperture/formats/mot_file.hpp>
 #include <aperture/formats/osai_file.hpp>
 #include <aperture/util/file.hpp>
@@ -17,6 +18,10 @@ util::Result<release::Release> scan_structured_file(const std::string& path) {
   TRY_ASSIGN(text, util::decode_text(*bytes, path));
   // Which reader to ask, from the keys each format must have; the readers
   // parse (with their limits against hostile YAML) and check properly.
+  if (formats::looks_like_manifest(text)) {
+    TRY_ASSIGN(manifest, formats::read_manifest(text, path));
+    return std::move(manifest.release);
+  }
   bool osai = text.find("datasources_basemodel:") != std::string::npos ||
               (text.find("system:") != std::string::npos && text.find("weights_endmodel:") != std::string::npos);
   bool mot = text.find("release:") != std::string::npos &&
@@ -40,7 +45,7 @@ util::Result<release::Release> scan_structured_file(const std::string& path) {
     return r;
   }
   return util::make_error(util::ErrorCode::invalid,
-                          "not a Model Openness Tool model file or an Open Source AI Index entry", path);
+                          "not an Aperture release manifest, a Model Openness Tool model file or an Open Source AI Index entry", path);
 }
 
 }  // namespace aperture::scan

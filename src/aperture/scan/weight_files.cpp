@@ -22,26 +22,6 @@ using release::Severity;
 
 constexpr std::size_t k_max_listed = 8;
 
-// The file kinds scan reports (stable ids for JSON).
-std::string kind_id(formats::WeightFormat f) {
-  using W = formats::WeightFormat;
-  switch (f) {
-  case W::lfs_pointer: return "lfs-pointer";
-  case W::safetensors: return "safetensors";
-  case W::gguf: return "gguf";
-  case W::ggml: return "ggml";
-  case W::pytorch_zip: return "pytorch-zip";
-  case W::pickle: return "pickle";
-  case W::onnx: return "onnx";
-  case W::keras: return "keras";
-  case W::tflite: return "tflite";
-  case W::flax_msgpack: return "flax-msgpack";
-  case W::numpy: return "numpy";
-  case W::unknown: break;
-  }
-  return "weights";
-}
-
 void header_error(Release& r, const std::string& path, const util::Error& e) {
   r.findings.push_back({"weights-header", Severity::warning,
                         fmt::format("cannot read the header of {}: {}", path, e.message), {{path, 0, {}, {}}}});
@@ -86,6 +66,25 @@ void read_gguf(Release& r, const std::string& absolute, release::FileEntry& file
 
 }  // namespace
 
+std::string weight_kind_id(formats::WeightFormat f) {
+  using W = formats::WeightFormat;
+  switch (f) {
+  case W::lfs_pointer: return "lfs-pointer";
+  case W::safetensors: return "safetensors";
+  case W::gguf: return "gguf";
+  case W::ggml: return "ggml";
+  case W::pytorch_zip: return "pytorch-zip";
+  case W::pickle: return "pickle";
+  case W::onnx: return "onnx";
+  case W::keras: return "keras";
+  case W::tflite: return "tflite";
+  case W::flax_msgpack: return "flax-msgpack";
+  case W::numpy: return "numpy";
+  case W::unknown: break;
+  }
+  return "weights";
+}
+
 void read_weight_file(const std::string& absolute, const InventoryEntry& entry, release::FileEntry& file,
                       Release& r) {
   auto head = util::read_file_head(absolute, formats::k_max_lfs_pointer_bytes);
@@ -94,13 +93,13 @@ void read_weight_file(const std::string& absolute, const InventoryEntry& entry, 
     return;
   }
   formats::WeightFormat format = formats::classify_weight_file(entry.path, head->bytes);
-  file.kind = kind_id(format);
+  file.kind = weight_kind_id(format);
   switch (format) {
   case formats::WeightFormat::lfs_pointer:
     if (auto p = formats::read_lfs_pointer(head->bytes)) {
       file.stands_for = p->size;
       // What the pointer stands for, by its name: "lfs-pointer:pickle".
-      file.kind = fmt::format("{}:{}", file.kind, kind_id(formats::classify_weight_file(entry.path, {})));
+      file.kind = fmt::format("{}:{}", file.kind, weight_kind_id(formats::classify_weight_file(entry.path, {})));
     }
     break;
   case formats::WeightFormat::safetensors:

@@ -5,10 +5,15 @@
 
 #include <string>
 
+#include <aperture/formats/weights.hpp>
 #include <aperture/release/release.hpp>
 #include <aperture/scan/inventory.hpp>
 
 namespace aperture::scan {
+
+// The kind scan reports for a weights format ("safetensors", "pickle", ...;
+// stable ids for JSON); "weights" for one it does not recognise.
+std::string weight_kind_id(formats::WeightFormat format);
 
 // Reads the header of the weights file `entry` (at `absolute_path`) and records
 // it: the file's kind and LFS size in `file`, parameters, GGUF license and

@@ -43,21 +43,11 @@ std::string tiny_safetensors() {
 }
 
 const release::FoundLicense* license_with(const Release& r, std::string_view role) {
-  for (const auto& l : r.licenses) {
-    if (l.role == role) {
-      return &l;
-    }
-  }
-  return nullptr;
+  return testing::first_with(r.licenses, &release::FoundLicense::role, role);
 }
 
 const release::Finding* finding(const Release& r, std::string_view rule) {
-  for (const auto& f : r.findings) {
-    if (f.rule == rule) {
-      return &f;
-    }
-  }
-  return nullptr;
+  return testing::first_with(r.findings, &release::Finding::rule, rule);
 }
 
 const release::FileEntry* file(const Release& r, std::string_view path) {

@@ -1,0 +1,32 @@
+// The catalog bundled with Aperture: reviewed release manifests
+// (data/catalog/*.yaml, docs/manifest.md) embedded in the binary at build
+// time, so `aperture show llama-3.1-8b` needs no network and no files.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <aperture/release/release.hpp>
+#include <aperture/util/result.hpp>
+
+namespace aperture::catalog {
+
+struct CatalogEntry {
+  std::string id;         // "llama-3.1-8b": the manifest's id
+  std::string file;       // "data/catalog/llama-3.1-8b.yaml", as evidence names it
+  std::string_view text;  // the manifest, in the binary
+};
+
+// Every entry, sorted by id. Throws aperture::Error when an embedded manifest
+// has no id (the catalog test keeps that from shipping).
+const std::vector<CatalogEntry>& entries();
+
+// The entry with `id`, or nullptr.
+const CatalogEntry* find(std::string_view id);
+
+// The release an entry describes: target and name of the entry, evidence
+// naming its file in the repository.
+util::Result<release::Release> read_entry(const CatalogEntry& entry);
+
+}  // namespace aperture::catalog
