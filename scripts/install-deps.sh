@@ -5,7 +5,7 @@
 #
 # Usage: scripts/install-deps.sh [--bench] [--sanitizers] [--lint]
 #   --bench       also the peers bench/identify_vs_peers.sh measures against
-#                 (ruby-licensee, licensecheck) and GNU time
+#                 (ruby-licensee, licensecheck), GNU time and jq (bench/audit_dump.sh)
 #   --sanitizers  also clang-14 and its runtime libraries (ASan, UBSan, TSan, libFuzzer)
 #   --lint        also clang-format-14 and clang-tidy-14 (targets format, check_format)
 #
@@ -25,7 +25,7 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(ruby-licensee licensecheck time) ;;
+    --bench) packages+=(ruby-licensee licensecheck time jq) ;;
     --sanitizers) packages+=(clang-14 libclang-rt-14-dev) ;;
     --lint) packages+=(clang-format-14 clang-tidy-14) ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;

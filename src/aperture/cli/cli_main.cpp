@@ -5,7 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <aperture/cli/audit_command.hpp>
 #include <aperture/cli/catalog_command.hpp>
+#include <aperture/cli/choose_command.hpp>
+#include <aperture/cli/check_command.hpp>
 #include <aperture/cli/identify_command.hpp>
 #include <aperture/cli/license_command.hpp>
 #include <aperture/cli/scan_command.hpp>
@@ -36,6 +39,13 @@ int dispatch(int argc, char** argv) {
   CLI::App* catalog_cmd = add_catalog_command(app, catalog);
   CompareOptions compare;
   CLI::App* compare_cmd = add_compare_command(app, compare);
+  ChooseCliOptions choose;
+  CLI::App* choose_cmd = add_choose_command(app, choose);
+  AuditOptions audit;
+  CLI::App* audit_cmd = add_audit_command(app, audit);
+  CheckOptions check;
+  check.tool_version = k_version;
+  CLI::App* check_cmd = add_check_command(app, check);
 
   try {
     app.parse(argc, argv);
@@ -64,8 +74,17 @@ int dispatch(int argc, char** argv) {
   if (catalog_cmd->parsed()) {
     return run_catalog(catalog);
   }
+  if (choose_cmd->parsed()) {
+    return run_choose(choose);
+  }
   if (compare_cmd->parsed()) {
     return run_compare(compare);
+  }
+  if (audit_cmd->parsed()) {
+    return run_audit(audit);
+  }
+  if (check_cmd->parsed()) {
+    return run_check(check);
   }
   return k_exit_usage;
 }

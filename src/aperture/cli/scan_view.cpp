@@ -1,4 +1,6 @@
 // The terminal view of `aperture scan`: a one-screen summary, then details.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <aperture/assess/verdict.hpp>
@@ -189,6 +191,20 @@ std::string verdicts_text(const Assessment& a, const Style& st) {
   return out;
 }
 
+std::string lineage_text(const Assessment& a, const Style& st) {
+  std::string out = fmt::format("\n{}\n", st.bold("Lineage"));
+  for (const auto& an : a.lineage.ancestors) {
+    std::string relation = an.relation + (an.relation_inferred ? " (inferred)" : "");
+    out += fmt::format("  {}{:<40} {:<22} {:<28} {}\n", std::string(2 * std::min(an.depth - 1, 8), ' '),
+                       clip(an.name, 40), relation, clip(an.license.empty() ? "license unknown" : an.license, 28),
+                       st.dim(an.resolved_by.empty() ? "unresolved" : an.resolved_by));
+  }
+  for (const auto& o : a.lineage.obligations) {
+    out += fmt::format("  {:<16} {} {}\n", o.kind, clip(o.text, 80), st.dim("(" + o.license + ")"));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string scan_to_text(const Assessment& a, const Style& st, bool summary_only) {
@@ -197,6 +213,9 @@ std::string scan_to_text(const Assessment& a, const Style& st, bool summary_only
     out += components_text(a, st);
     out += licenses_text(a, st);
     out += verdicts_text(a, st);
+    if (!a.lineage.ancestors.empty()) {
+      out += lineage_text(a, st);
+    }
     if (!a.findings.empty()) {
       out += fmt::format("\n{}\n", st.bold("Findings"));
       for (const auto& f : a.findings) {

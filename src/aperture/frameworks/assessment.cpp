@@ -4,6 +4,7 @@
 
 #include <aperture/assess/license_openness.hpp>
 #include <aperture/frameworks/findings.hpp>
+#include <aperture/lineage/resolver.hpp>
 
 namespace aperture::frameworks {
 namespace {
@@ -47,6 +48,8 @@ Assessment assess_release(release::Release release) {
   a.osai = judge_osai(a.release);
   a.spectrum = judge_spectrum(a.release);
   a.findings = judge_findings(a.release, a.osaid);
+  a.lineage = lineage::trace_release(a.release, *lineage::default_resolver());
+  a.findings.insert(a.findings.end(), a.lineage.findings.begin(), a.lineage.findings.end());
   return a;
 }
 

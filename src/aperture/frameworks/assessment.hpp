@@ -11,6 +11,7 @@
 #include <aperture/frameworks/osai_index.hpp>
 #include <aperture/frameworks/osaid.hpp>
 #include <aperture/frameworks/spectrum.hpp>
+#include <aperture/lineage/lineage.hpp>
 #include <aperture/release/release.hpp>
 
 namespace aperture::frameworks {
@@ -31,6 +32,8 @@ struct Assessment {
   MofVerdict mof;
   OsaiVerdict osai;
   SpectrumVerdict spectrum;
+  // Base models up to the roots and the obligations inherited; its findings join `findings`.
+  lineage::Lineage lineage;
   std::vector<release::Finding> findings;
 };
 

@@ -159,6 +159,10 @@ struct Release {
   std::vector<FoundLicense> licenses;
   std::vector<Claim> claims;
   std::vector<BaseModel> base_models;
+  // The knowledge base's display phrases ("Built with Llama": `display`
+  // attribution duties) that the model card's text contains, for the lineage's
+  // notice check; nullopt when no model card text was read.
+  std::optional<std::vector<std::string>> card_phrases;
   std::optional<std::uint64_t> parameter_count;
   Evidence parameter_evidence;
   std::string architecture;  // "llama (LlamaForCausalLM)", from config.json or GGUF metadata

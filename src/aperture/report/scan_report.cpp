@@ -249,6 +249,50 @@ void finding_json(JsonWriter& w, const release::Finding& f) {
   w.end_object();
 }
 
+// Present when the release names base models or inherits obligations.
+void lineage_json(JsonWriter& w, const lineage::Lineage& l) {
+  if (l.ancestors.empty() && l.obligations.empty()) {
+    return;
+  }
+  w.key("lineage").begin_object();
+  w.key("ancestors").begin_array();
+  for (const auto& a : l.ancestors) {
+    w.begin_object()
+        .field("name", a.name)
+        .field("relation", a.relation)
+        .field("relation_inferred", a.relation_inferred)
+        .field("depth", a.depth)
+        .field("child", a.child)
+        .field_if("resolved_by", a.resolved_by)
+        .field_if("license", a.license)
+        .key("evidence");
+    evidence_json(w, a.evidence);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("datasets").begin_array();
+  for (const auto& d : l.datasets) {
+    w.begin_object().field("name", d.name).field_if("license", d.license).field("named_by", d.named_by);
+    w.key("evidence");
+    evidence_json(w, d.evidence);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("obligations").begin_array();
+  for (const auto& o : l.obligations) {
+    w.begin_object()
+        .field("kind", o.kind)
+        .field("text", o.text)
+        .field("license", o.license)
+        .field("ancestor", o.ancestor)
+        .key("evidence");
+    evidence_json(w, o.evidence);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace
 
 std::string scan_json(const frameworks::Assessment& a) {
@@ -274,6 +318,7 @@ std::string scan_json(const frameworks::Assessment& a) {
   w.key("osai");
   osai_json(w, a.osai, a.release);
   w.end_object();
+  lineage_json(w, a.lineage);
   w.key("findings").begin_array();
   for (const auto& f : a.findings) {
     finding_json(w, f);

@@ -16,6 +16,7 @@
 #include <aperture/scan/structured_inputs.hpp>
 #include <aperture/scan/weight_files.hpp>
 #include <aperture/terms/hub_license.hpp>
+#include <aperture/terms/knowledge_base.hpp>
 #include <aperture/util/file.hpp>
 #include <aperture/util/text.hpp>
 
@@ -132,8 +133,25 @@ void add_card_findings(Release& r, const formats::ModelCard& card, const std::st
   }
 }
 
+// The display phrases of known licenses ("Built with Llama") that `text` contains.
+std::vector<std::string> display_phrases_in(std::string_view text) {
+  std::string lower = util::ascii_lower(text);
+  std::vector<std::string> found;
+  for (const terms::LicenseProfile& p : terms::KnowledgeBase::embedded().profiles()) {
+    for (const terms::Duty& d : p.terms.attribution) {
+      bool seen = std::find(found.begin(), found.end(), d.text) != found.end();
+      bool shown = lower.find(util::ascii_lower(d.text)) != std::string::npos;
+      if (d.duty == "display" && !d.text.empty() && !seen && shown) {
+        found.push_back(d.text);
+      }
+    }
+  }
+  return found;
+}
+
 void add_model_card(Release& r, std::string_view text, const std::string& path) {
   formats::ModelCard card = formats::read_model_card(text);
+  r.card_phrases = display_phrases_in(text);
   mark_present(r, ComponentKind::model_card, {path, 0, {}, {}});
   add_card_metadata(r, card, path);
   add_card_links(r, card, path);
