@@ -1,5 +1,7 @@
 #include <aperture/frameworks/assessment.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <aperture/assess/license_openness.hpp>
@@ -50,6 +52,9 @@ Assessment assess_release(release::Release release) {
   a.findings = judge_findings(a.release, a.osaid);
   a.lineage = lineage::trace_release(a.release, *lineage::default_resolver());
   a.findings.insert(a.findings.end(), a.lineage.findings.begin(), a.lineage.findings.end());
+  // Most severe first, as judge_findings orders its own.
+  std::stable_sort(a.findings.begin(), a.findings.end(),
+                   [](const release::Finding& x, const release::Finding& y) { return x.severity > y.severity; });
   return a;
 }
 
