@@ -133,17 +133,36 @@ void add_card_findings(Release& r, const formats::ModelCard& card, const std::st
   }
 }
 
+struct DisplayPhrase {
+  std::string text;   // as the license writes it: "Built with Llama"
+  std::string lower;  // what a lower-cased card is searched for
+};
+
+// The knowledge base's distinct display phrases, in profile order, found once
+// per process: the card scan runs for every card of an audit or benchmark.
+const std::vector<DisplayPhrase>& display_phrases() {
+  static const std::vector<DisplayPhrase> k_phrases = [] {
+    std::vector<DisplayPhrase> out;
+    for (const terms::LicenseProfile& p : terms::KnowledgeBase::embedded().profiles()) {
+      for (const terms::Duty& d : p.terms.attribution) {
+        bool seen = std::any_of(out.begin(), out.end(), [&](const DisplayPhrase& x) { return x.text == d.text; });
+        if (d.duty == "display" && !d.text.empty() && !seen) {
+          out.push_back({d.text, util::ascii_lower(d.text)});
+        }
+      }
+    }
+    return out;
+  }();
+  return k_phrases;
+}
+
 // The display phrases of known licenses ("Built with Llama") that `text` contains.
 std::vector<std::string> display_phrases_in(std::string_view text) {
   std::string lower = util::ascii_lower(text);
   std::vector<std::string> found;
-  for (const terms::LicenseProfile& p : terms::KnowledgeBase::embedded().profiles()) {
-    for (const terms::Duty& d : p.terms.attribution) {
-      bool seen = std::find(found.begin(), found.end(), d.text) != found.end();
-      bool shown = lower.find(util::ascii_lower(d.text)) != std::string::npos;
-      if (d.duty == "display" && !d.text.empty() && !seen && shown) {
-        found.push_back(d.text);
-      }
+  for (const DisplayPhrase& phrase : display_phrases()) {
+    if (lower.find(phrase.lower) != std::string::npos) {
+      found.push_back(phrase.text);
     }
   }
   return found;
