@@ -1,20 +1,27 @@
-# The catalog (data/catalog/*.yaml, reviewed release manifests) is joined into
-# one file, each manifest after a line "#@catalog-file NAME", and embedded
-# with .incbin. src/aperture/catalog/catalog.cpp splits and reads it; the unit
-# tests read every entry, so a bad manifest fails the build's tests.
-file(GLOB APERTURE_CATALOG_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/data/catalog/*.yaml)
-list(SORT APERTURE_CATALOG_FILES)
-set(APERTURE_CATALOG_JOINED "${CMAKE_BINARY_DIR}/generated/catalog.yaml")
-string(REPLACE ";" "|" _catalog_files "${APERTURE_CATALOG_FILES}")  # one argument through the shell
-
-add_custom_command(
-  OUTPUT ${APERTURE_CATALOG_JOINED}
-  COMMAND ${CMAKE_COMMAND} -DOUT=${APERTURE_CATALOG_JOINED} "-DFILES=${_catalog_files}"
-          -P ${CMAKE_CURRENT_LIST_DIR}/JoinCatalog.cmake
-  DEPENDS ${APERTURE_CATALOG_FILES} ${CMAKE_CURRENT_LIST_DIR}/JoinCatalog.cmake
-  COMMENT "Joining the release catalog"
-  VERBATIM)
-add_custom_target(aperture_catalog DEPENDS ${APERTURE_CATALOG_JOINED})
-
+# The catalogs, reviewed like code, are each joined into one file (every YAML
+# file after a line "#@catalog-file NAME") and embedded with .incbin:
+#   data/catalog/*.yaml   release manifests  → aperture_catalog_begin/_end
+#   data/datasets/*.yaml  dataset entries    → aperture_datasets_begin/_end
+# src/aperture/catalog/catalog.cpp splits and reads them; the unit tests read
+# every entry, so a bad file fails the build's tests.
 include(${CMAKE_CURRENT_LIST_DIR}/Embed.cmake)
-aperture_embed(aperture_catalog ${APERTURE_CATALOG_JOINED} APERTURE_CATALOG_EMBED)
+
+# aperture_embed_yaml_dir(SYMBOL DIR OUT_VAR): DIR/*.yaml joined and embedded as SYMBOL.
+function(aperture_embed_yaml_dir symbol dir out_var)
+  file(GLOB _files CONFIGURE_DEPENDS ${dir}/*.yaml)
+  list(SORT _files)
+  set(_joined "${CMAKE_BINARY_DIR}/generated/${symbol}.yaml")
+  string(REPLACE ";" "|" _arg "${_files}")  # one argument through the shell
+  add_custom_command(
+    OUTPUT ${_joined}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${_joined} "-DFILES=${_arg}" -P ${CMAKE_SOURCE_DIR}/cmake/JoinCatalog.cmake
+    DEPENDS ${_files} ${CMAKE_SOURCE_DIR}/cmake/JoinCatalog.cmake
+    COMMENT "Joining ${dir}"
+    VERBATIM)
+  add_custom_target(${symbol} DEPENDS ${_joined})
+  aperture_embed(${symbol} ${_joined} _embed)
+  set(${out_var} ${_embed} PARENT_SCOPE)
+endfunction()
+
+aperture_embed_yaml_dir(aperture_catalog ${CMAKE_SOURCE_DIR}/data/catalog APERTURE_CATALOG_EMBED)
+aperture_embed_yaml_dir(aperture_datasets ${CMAKE_SOURCE_DIR}/data/datasets APERTURE_DATASETS_EMBED)

@@ -1,4 +1,5 @@
-// Fuzz target: release manifests (docs/manifest.md): hostile YAML, wrong
+// Fuzz target: release manifests (docs/manifest.md) and dataset entries
+// (data/datasets/README.md): hostile YAML, wrong
 // types, repeated and unknown keys, bad numbers and dates; then every verdict
 // and the JSON, compare and MOT views of what was read. Every failure must be
 // a one-line error; every view must render.
@@ -20,6 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto text = aperture::util::decode_text(bytes, "fuzz");
   if (!text) {
     return 0;
+  }
+  auto dataset = aperture::formats::read_dataset_manifest(*text, "fuzz.yaml");
+  if (!dataset && (dataset.error().message.empty() || dataset.error().message.find('\n') != std::string::npos)) {
+    std::abort();
   }
   auto manifest = aperture::formats::read_manifest(*text, "fuzz.yaml");
   if (!manifest) {

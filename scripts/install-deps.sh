@@ -5,7 +5,8 @@
 #
 # Usage: scripts/install-deps.sh [--bench] [--sanitizers] [--lint]
 #   --bench       also the peers bench/identify_vs_peers.sh measures against
-#                 (ruby-licensee, licensecheck), GNU time and jq (bench/audit_dump.sh)
+#                 (ruby-licensee, licensecheck), GNU time and jq (bench/audit_dump.sh),
+#                 wrk and nginx-light (bench/serve_load.sh)
 #   --sanitizers  also clang-14 and its runtime libraries (ASan, UBSan, TSan, libFuzzer)
 #   --lint        also clang-format-14 and clang-tidy-14 (targets format, check_format)
 #
@@ -21,11 +22,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libre2-dev libyaml-cpp-dev libyaml-dev
   libsqlite3-dev libcurl4-openssl-dev
+  libcpp-httplib-dev libpqxx-dev libssl-dev postgresql
+  python3-jsonschema
   chromium fonts-dejavu-core
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(ruby-licensee licensecheck time jq) ;;
+    --bench) packages+=(ruby-licensee licensecheck time jq wrk nginx-light) ;;
     --sanitizers) packages+=(clang-14 libclang-rt-14-dev) ;;
     --lint) packages+=(clang-format-14 clang-tidy-14) ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;

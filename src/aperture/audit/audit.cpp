@@ -9,7 +9,6 @@
 namespace aperture::audit {
 namespace {
 
-constexpr std::string_view k_hub_prefix = "https://huggingface.co/";
 
 LineSink collect_into(Audit& audit) {
   return [&audit](std::vector<DumpLine>& lines) {
@@ -29,14 +28,12 @@ const std::unordered_map<std::string, ExternalModel>& catalog_by_hub_path() {
     std::unordered_map<std::string, ExternalModel> map;
     for (const catalog::CatalogEntry& entry : catalog::entries()) {
       auto release = catalog::read_entry(entry);
-      if (!release || !release->url.starts_with(k_hub_prefix)) {
+      if (!release) {
         continue;
       }
-      std::string path = util::ascii_lower(std::string_view(release->url).substr(k_hub_prefix.size()));
-      while (path.ends_with('/')) {
-        path.pop_back();
+      for (std::string& path : catalog::hub_paths(*release)) {
+        map.emplace(std::move(path), ExternalModel{"catalog:" + entry.id, release::release_license(*release)});
       }
-      map.emplace(path, ExternalModel{"catalog:" + entry.id, release::release_license(*release)});
     }
     return map;
   }();
@@ -78,9 +75,13 @@ Summary walk_findings(const Audit& audit, const FindingsVisitor& visit) {
   s.records = models.size();
   // Counted by license index, named once at the end (labels of different indexes can coincide).
   std::vector<std::uint64_t> per_license(audit.graph.licenses().size());
+  std::vector<std::uint64_t> per_inherited(audit.graph.licenses().size());
   for (std::uint32_t i = 0; i < models.size(); ++i) {
     std::vector<release::Finding> findings = model_findings(audit.graph, i, audit.dump);
     ++per_license[models[i].license];
+    for (std::uint32_t l : inherited_licenses(audit.graph, models[i].node)) {
+      ++per_inherited[l];
+    }
     std::set<std::string_view> rules;
     for (const release::Finding& f : findings) {
       rules.insert(f.rule);
@@ -96,6 +97,9 @@ Summary walk_findings(const Audit& audit, const FindingsVisitor& visit) {
   for (std::uint32_t l = 0; l < per_license.size(); ++l) {
     if (per_license[l] > 0) {
       s.by_license[std::string(audit.graph.licenses().label(l))] += per_license[l];
+    }
+    if (per_inherited[l] > 0) {
+      s.by_inherited[std::string(audit.graph.licenses().label(l))] += per_inherited[l];
     }
   }
   return s;

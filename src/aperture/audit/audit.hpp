@@ -45,6 +45,8 @@ struct Summary {
   std::uint64_t errors = 0;
   std::map<std::string, std::uint64_t> by_license;  // resolved id, else as declared, else "(none)"
   std::map<std::string, std::uint64_t> by_rule;     // records with at least one finding of the rule
+  // Records whose ancestors pass on a binding license's terms, by that license.
+  std::map<std::string, std::uint64_t> by_inherited;
   std::uint64_t with_findings = 0;
 };
 

@@ -49,6 +49,23 @@ void json_findings(report::JsonWriter& w, const std::vector<release::Finding>& f
   w.end_array();
 }
 
+// What the model inherits: each binding license up its chain, at the
+// nearest ancestor under it, with the duties it passes on.
+void json_inherited(report::JsonWriter& w, const DumpGraph& g, std::uint32_t node) {
+  w.key("inherited").begin_array();
+  const std::vector<BindingAncestor>& binding = g.lineage(node).binding;
+  for (std::uint32_t l : inherited_licenses(g, node)) {
+    auto b = std::find_if(binding.begin(), binding.end(), [&](const BindingAncestor& x) { return x.license == l; });
+    w.begin_object().field("license", g.licenses().label(l)).field("ancestor", g.name(b->ancestor));
+    w.field("depth", b->depth).key("duties").begin_array();
+    for (const std::string& d : g.licenses()[l].duties) {
+      w.value(d);
+    }
+    w.end_array().end_object();
+  }
+  w.end_array();
+}
+
 template <typename Map> std::vector<std::pair<std::string, std::uint64_t>> by_count(const Map& counts) {
   std::vector<std::pair<std::string, std::uint64_t>> rows(counts.begin(), counts.end());
   std::stable_sort(rows.begin(), rows.end(),
@@ -108,7 +125,7 @@ std::string indented(const std::string& text, std::size_t spaces) {
 }  // namespace
 
 std::string csv_header() {
-  return "line,id,license,root_license,relation,findings\n";
+  return "line,id,license,root_license,relation,inherited,findings\n";
 }
 
 std::string csv_row(const Audit& audit, std::uint32_t record, const std::vector<release::Finding>& findings) {
@@ -120,9 +137,13 @@ std::string csv_row(const Audit& audit, std::uint32_t record, const std::vector<
       rules += (rules.empty() ? "" : ";") + f.rule;
     }
   }
-  return fmt::format("{},{},{},{},{},{}\n", m.line, csv_field(g.name(m.node)),
+  std::string inherited;
+  for (std::uint32_t l : inherited_licenses(g, m.node)) {
+    inherited += (inherited.empty() ? "" : ";") + std::string(g.licenses().label(l));
+  }
+  return fmt::format("{},{},{},{},{},{},{}\n", m.line, csv_field(g.name(m.node)),
                      csv_field(g.licenses().label(m.license)), csv_field(root_label(g, m.node)),
-                     to_string(m.relation), rules);
+                     to_string(m.relation), csv_field(inherited), rules);
 }
 
 std::string json_begin(const Audit& audit) {
@@ -154,6 +175,14 @@ std::string json_model(const Audit& audit,
   }
   w.end_array().field("depth", g.lineage(m.node).depth).field("files", m.file_count);
   w.field("has_weights", m.has_weights).field("has_license_file", m.has_license_file);
+  json_inherited(w, g, m.node);
+  w.key("datasets").begin_array();
+  for (std::uint32_t i = 0; i < m.datasets_count; ++i) {
+    const DumpDataset& d = g.dataset(g.model_datasets()[m.datasets_begin + i]);
+    w.begin_object().field("name", d.name).field_if("license", d.license).field_if("resolved_by", d.resolved_by);
+    w.end_object();
+  }
+  w.end_array();
   json_findings(w, findings);
   w.end_object();
   return (first ? "\n" : ",\n") + indented(w.take(), 4);
@@ -170,6 +199,7 @@ std::string json_end(const Audit& audit, const Summary& summary, bool any_model)
   w.field("records_with_findings", summary.with_findings);
   json_counts(w, "by_license", summary.by_license);
   json_counts(w, "by_rule", summary.by_rule);
+  json_counts(w, "by_inherited", summary.by_inherited);
   w.end_object().end_object();
   return std::string(any_model ? "\n  ]," : "],") + members_of(w.take()) + "\n}\n";
 }
@@ -179,6 +209,10 @@ std::string summary_text(const Audit& audit, const Summary& summary, std::size_t
                                 summary.records, summary.with_findings, summary.errors);
   out += "\nlicenses (records):\n";
   text_counts(out, by_count(summary.by_license), 15);
+  if (!summary.by_inherited.empty()) {
+    out += "\ninherited terms (records whose ancestors pass them on):\n";
+    text_counts(out, by_count(summary.by_inherited), 15);
+  }
   out += "\nfindings (records):\n";
   if (summary.by_rule.empty()) {
     out += "  none\n";

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include <aperture/audit/dump_graph.hpp>
+#include <aperture/catalog/catalog.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::audit {
@@ -25,6 +26,11 @@ void DumpGraph::add(DumpRecord record, std::uint64_t line) {
     m_bases.push_back(intern(util::trim(base)));
   }
   m.bases_count = static_cast<std::uint32_t>(m_bases.size()) - m.bases_begin;
+  m.datasets_begin = static_cast<std::uint32_t>(m_model_datasets.size());
+  for (const std::string& d : record.datasets) {
+    m_model_datasets.push_back(intern_dataset(d));
+  }
+  m.datasets_count = static_cast<std::uint32_t>(m_model_datasets.size()) - m.datasets_begin;
   m.relation = record.relation;
   if (m.relation == Relation::none) {
     m.relation = infer_relation(record);
@@ -40,6 +46,22 @@ void DumpGraph::add(DumpRecord record, std::uint64_t line) {
     m_record[m.node] = index;
   }
   m_models.push_back(m);
+}
+
+std::uint32_t DumpGraph::intern_dataset(std::string_view name) {
+  auto [it, fresh] =
+      m_dataset_ids.try_emplace(util::ascii_lower(name), static_cast<std::uint32_t>(m_datasets.size()));
+  if (fresh) {
+    DumpDataset d;
+    d.name = std::string(name);
+    if (const formats::DatasetManifest* known = catalog::find_dataset(name)) {
+      d.license = known->license;
+      d.resolved_by = "dataset-catalog:" + known->id;
+      d.license_evidence = known->license_evidence;
+    }
+    m_datasets.push_back(std::move(d));
+  }
+  return it->second;
 }
 
 const ExternalModel& DumpGraph::external(std::uint32_t node) const {
@@ -183,6 +205,16 @@ void DumpGraph::inherit(NodeLineage& lineage,
   for (const BindingAncestor& b : m_lineage[parent].binding) {
     add({b.license, b.ancestor, b.child, b.depth + 1, b.relation});
   }
+}
+
+std::vector<std::uint32_t> inherited_licenses(const DumpGraph& graph, std::uint32_t node) {
+  std::vector<std::uint32_t> out;
+  for (const BindingAncestor& b : graph.lineage(node).binding) {
+    if (std::find(out.begin(), out.end(), b.license) == out.end()) {
+      out.push_back(b.license);
+    }
+  }
+  return out;
 }
 
 }  // namespace aperture::audit

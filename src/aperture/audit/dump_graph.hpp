@@ -14,6 +14,7 @@
 
 #include <aperture/audit/dump_record.hpp>
 #include <aperture/audit/license_table.hpp>
+#include <aperture/release/release.hpp>
 
 namespace aperture::audit {
 
@@ -31,6 +32,8 @@ struct Model {
   std::uint32_t bases_begin = 0;  // its base models: DumpGraph::bases()[begin, begin + count)
   std::uint32_t bases_count = 0;
   std::uint32_t file_count = 0;
+  std::uint32_t datasets_begin = 0;  // the data sets it names: DumpGraph::model_datasets()[begin, begin + count)
+  std::uint32_t datasets_count = 0;
   Relation relation = Relation::none;  // stated, or inferred when `relation_inferred`
   bool relation_inferred = false;
   bool claims_open_source = false;
@@ -59,6 +62,14 @@ struct NodeLineage {
   std::vector<BindingAncestor> binding;
 };
 
+// A data set named by the dump's records, resolved once through the dataset catalog.
+struct DumpDataset {
+  std::string name;         // as first written
+  std::string license;      // its license id or expression; empty when unknown
+  std::string resolved_by;  // "dataset-catalog:alpaca"; empty when unknown
+  release::Evidence license_evidence;
+};
+
 // How an id outside the dump is resolved (the bundled catalog in the CLI).
 struct ExternalModel {
   std::string resolved_by;  // "catalog:llama-3.1-8b"; empty when unresolved
@@ -75,6 +86,8 @@ public:
 
   [[nodiscard]] const std::vector<Model>& models() const { return m_models; }
   [[nodiscard]] const std::vector<std::uint32_t>& bases() const { return m_bases; }
+  [[nodiscard]] const std::vector<std::uint32_t>& model_datasets() const { return m_model_datasets; }
+  [[nodiscard]] const DumpDataset& dataset(std::uint32_t index) const { return m_datasets[index]; }
   [[nodiscard]] std::string_view name(std::uint32_t node) const { return m_names[node]; }
   [[nodiscard]] std::uint32_t record_of(std::uint32_t node) const { return m_record[node]; }
   [[nodiscard]] const NodeLineage& lineage(std::uint32_t node) const { return m_lineage[node]; }
@@ -86,6 +99,7 @@ public:
 
 private:
   std::uint32_t intern(std::string_view id);
+  std::uint32_t intern_dataset(std::string_view name);
   void resolve_from(std::uint32_t start);
   void finish(std::uint32_t node);
   void mark_cycle(std::uint32_t from);
@@ -94,6 +108,9 @@ private:
   LicenseTable m_licenses;
   std::vector<Model> m_models;
   std::vector<std::uint32_t> m_bases;
+  std::vector<std::uint32_t> m_model_datasets;                  // indexes into m_datasets
+  std::vector<DumpDataset> m_datasets;
+  std::unordered_map<std::string, std::uint32_t> m_dataset_ids;  // lower-case name → index
   std::unordered_map<std::string, std::uint32_t> m_ids;  // lower-case id → node
   std::vector<std::string> m_names;                      // node → id as first written
   std::vector<std::uint32_t> m_record;                   // node → first record, or k_none
@@ -109,5 +126,9 @@ private:
   };
   std::vector<Frame> m_stack;
 };
+
+// The binding licenses a node's ancestors pass on (license table indexes),
+// each once, nearest ancestor first; every base of a merge is followed.
+std::vector<std::uint32_t> inherited_licenses(const DumpGraph& graph, std::uint32_t node);
 
 }  // namespace aperture::audit

@@ -11,6 +11,16 @@ namespace {
 
 using nlohmann::json;
 
+// A dataset name kept once, within the record's limits.
+void add_dataset(std::vector<std::string>& datasets, std::string_view name) {
+  name = util::trim(name);
+  if (name.empty() || name.size() > k_max_record_string || datasets.size() >= k_max_record_bases ||
+      std::find(datasets.begin(), datasets.end(), name) != datasets.end()) {
+    return;
+  }
+  datasets.emplace_back(name);
+}
+
 constexpr std::array<std::string_view, 4> k_relations = {"finetune", "adapter", "merge", "quantized"};
 
 constexpr std::array<std::string_view, 12> k_weight_extensions = {
@@ -28,6 +38,7 @@ enum class Ctx : std::uint8_t {
   card,
   card_license,
   card_base,
+  card_datasets,
   card_tags,
   siblings,
   sibling,
@@ -50,6 +61,7 @@ class RecordReader : public nlohmann::json_sax<json> {
 public:
   DumpRecord record;
   std::vector<std::string> tag_bases;  // from `base_model:` tags, used when the card names none
+  std::vector<std::string> tag_datasets;  // from `dataset:` tags, used when the card names none
   Relation tag_relation = Relation::none;
   std::string tag_license;
   bool has_id = false;
@@ -131,6 +143,9 @@ Ctx RecordReader::child_context(bool object) const {
     if (key == "base_model") {
       return Ctx::card_base;
     }
+    if (key == "datasets") {
+      return Ctx::card_datasets;
+    }
     return key == "tags" ? Ctx::card_tags : Ctx::ignore;
   case Ctx::siblings:
     return object ? Ctx::sibling : Ctx::ignore;
@@ -180,6 +195,9 @@ bool RecordReader::string(std::string& s) {
       record.base_models.push_back(std::move(s));
     }
     break;
+  case Ctx::card_datasets:
+    add_dataset(record.datasets, s);
+    break;
   case Ctx::card_tags:
     record.claims_open_source = record.claims_open_source || is_claim_tag(s);
     break;
@@ -207,6 +225,9 @@ void RecordReader::card_string(std::string& s) {
     record.base_models.assign(1, std::move(s));
   } else if (key == "base_model_relation") {
     record.relation = relation_from_string(s);
+  } else if (key == "datasets") {
+    record.datasets.clear();
+    add_dataset(record.datasets, s);
   }
 }
 
@@ -220,6 +241,10 @@ void RecordReader::tag(std::string_view tag) {
     if (tag_license.empty()) {
       tag_license = std::string(tag.substr(8));
     }
+    return;
+  }
+  if (tag.starts_with("dataset:")) {
+    add_dataset(tag_datasets, tag.substr(8));
     return;
   }
   if (!tag.starts_with("base_model:")) {
@@ -310,6 +335,9 @@ util::Result<DumpRecord> parse_record(std::string_view line) {
   }
   if (record.relation == Relation::none) {
     record.relation = reader.tag_relation;
+  }
+  if (record.datasets.empty()) {
+    record.datasets = std::move(reader.tag_datasets);
   }
   return record;
 }

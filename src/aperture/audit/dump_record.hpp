@@ -26,6 +26,7 @@ struct DumpRecord {
   std::string license_name;              // `cardData.license_name` (meaningful with "other")
   std::vector<std::string> base_models;  // `cardData.base_model`, else `base_model:...` tags
   Relation relation = Relation::none;    // as stated: `cardData.base_model_relation` or the tag kind
+  std::vector<std::string> datasets;     // `cardData.datasets`, else `dataset:...` tags
   bool claims_open_source = false;       // a tag (or card tag) "open-source", "opensource", "open source"
   std::uint32_t file_count = 0;          // `siblings`
   bool has_weights = false;              // a sibling with a weights extension

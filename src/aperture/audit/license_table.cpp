@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <aperture/audit/license_table.hpp>
 #include <aperture/lineage/rules.hpp>
 #include <aperture/terms/hub_license.hpp>
@@ -64,6 +65,13 @@ void judge(LicenseInfo& info) {
     info.failing = failing.front().id + " " + failing.front().name;
   }
   info.binds = lineage::binds_derivatives(info.id);
+  lineage::Ancestor a;
+  a.license = info.id;
+  for (const lineage::Obligation& o : lineage::license_obligations(a)) {
+    if (std::find(info.duties.begin(), info.duties.end(), o.kind) == info.duties.end()) {
+      info.duties.push_back(o.kind);
+    }
+  }
 }
 
 }  // namespace aperture::audit

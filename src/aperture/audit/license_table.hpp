@@ -20,6 +20,9 @@ struct LicenseInfo {
   assess::Openness openness = assess::Openness::unknown;
   std::string failing;  // the first OSD criterion it fails ("osd-6 No Discrimination ..."); empty when none
   bool binds = false;   // its terms bind derivatives (lineage::binds_derivatives)
+  // What a derivative inherits from it (lineage::license_obligations): the
+  // kinds, each once, in the knowledge base's order ("name-prefix", "display", ...).
+  std::vector<std::string> duties;
 };
 
 class LicenseTable {

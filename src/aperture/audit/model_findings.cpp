@@ -97,6 +97,23 @@ void merge_findings(const Context& c, const lineage::Subject& subject, std::vect
   }
 }
 
+// A commercial license over non-commercial training data the record names.
+void data_findings(const Context& c, const lineage::Subject& subject, std::vector<Finding>& out) {
+  std::vector<lineage::Dataset> datasets;
+  for (std::uint32_t i = 0; i < c.model.datasets_count; ++i) {
+    const DumpDataset& d = c.graph.dataset(c.graph.model_datasets()[c.model.datasets_begin + i]);
+    if (!d.license.empty()) {
+      lineage::Dataset x{d.name, d.license, std::string(c.name), c.evidence("datasets: " + d.name)};
+      x.resolved_by = d.resolved_by;
+      x.license_evidence = d.license_evidence;
+      datasets.push_back(std::move(x));
+    }
+  }
+  for (Finding& f : lineage::check_data_terms(subject, datasets)) {
+    out.push_back(std::move(f));
+  }
+}
+
 void structure_findings(const Context& c, std::vector<Finding>& out) {
   if (c.lineage.self_reference) {
     out.push_back({"lineage-self-reference",
@@ -150,6 +167,7 @@ std::vector<Finding> model_findings(const DumpGraph& graph, std::uint32_t record
   if (!model.duplicate) {
     laundering_findings(c, subject, out);
     merge_findings(c, subject, out);
+    data_findings(c, subject, out);
     structure_findings(c, out);
   }
   return out;

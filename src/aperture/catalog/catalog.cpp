@@ -1,20 +1,40 @@
 #include <algorithm>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
 
 #include <aperture/catalog/catalog.hpp>
 #include <aperture/formats/manifest.hpp>
 #include <aperture/formats/yaml_tree.hpp>
 #include <aperture/util/error.hpp>
+#include <aperture/util/text.hpp>
 
 // Symbols of the embedded catalog (cmake/Catalog.cmake); names are the assembler's.
 extern "C" {
 extern const char aperture_catalog_begin[];  // NOLINT(readability-identifier-naming)
 extern const char aperture_catalog_end[];    // NOLINT(readability-identifier-naming)
+extern const char aperture_datasets_begin[];  // NOLINT(readability-identifier-naming)
+extern const char aperture_datasets_end[];    // NOLINT(readability-identifier-naming)
 }
 
 namespace aperture::catalog {
 namespace {
 
 constexpr std::string_view k_marker = "#@catalog-file ";
+constexpr std::string_view k_hub_prefix = "https://huggingface.co/";
+
+// "owner/name" of a Hub URL or path, lower case, without trailing slashes.
+std::string hub_path_of(std::string_view url_or_path) {
+  std::string path = util::ascii_lower(util::trim(url_or_path));
+  if (path.starts_with(k_hub_prefix)) {
+    path.erase(0, k_hub_prefix.size());
+  }
+  while (path.ends_with('/')) {
+    path.pop_back();
+  }
+  return path;
+}
 
 // The id line of a manifest, read without parsing the whole file.
 std::string id_of(std::string_view text) {
@@ -26,7 +46,8 @@ std::string id_of(std::string_view text) {
   return id != nullptr && id->is_scalar() ? id->scalar : std::string();
 }
 
-std::vector<CatalogEntry> split(std::string_view joined) {
+// The joined files (cmake/Catalog.cmake), each named "DIR/NAME" as evidence shows it.
+std::vector<CatalogEntry> split(std::string_view joined, std::string_view dir) {
   std::vector<CatalogEntry> out;
   std::size_t pos = joined.find(k_marker);
   while (pos != std::string_view::npos) {
@@ -39,11 +60,11 @@ std::vector<CatalogEntry> split(std::string_view joined) {
     std::string_view text =
         joined.substr(eol + 1, next == std::string_view::npos ? std::string_view::npos : next - eol - 1);
     CatalogEntry e;
-    e.file = "data/catalog/" + std::string(joined.substr(name_begin, eol - name_begin));
+    e.file = fmt::format("{}/{}", dir, joined.substr(name_begin, eol - name_begin));
     e.text = text;
     e.id = id_of(text);
     if (e.id.empty()) {
-      throw Error("the built-in catalog entry " + e.file + " has no id");
+      throw Error(fmt::format("the built-in catalog entry {} has no id", e.file));
     }
     out.push_back(std::move(e));
     pos = next;
@@ -55,9 +76,50 @@ std::vector<CatalogEntry> split(std::string_view joined) {
 }  // namespace
 
 const std::vector<CatalogEntry>& entries() {
-  static const std::vector<CatalogEntry> k_entries = split(std::string_view(
-      aperture_catalog_begin, static_cast<std::size_t>(aperture_catalog_end - aperture_catalog_begin)));
+  static const std::vector<CatalogEntry> k_entries =
+      split(std::string_view(aperture_catalog_begin,
+                             static_cast<std::size_t>(aperture_catalog_end - aperture_catalog_begin)),
+            "data/catalog");
   return k_entries;
+}
+
+const std::vector<CatalogEntry>& dataset_entries() {
+  static const std::vector<CatalogEntry> k_entries =
+      split(std::string_view(aperture_datasets_begin,
+                             static_cast<std::size_t>(aperture_datasets_end - aperture_datasets_begin)),
+            "data/datasets");
+  return k_entries;
+}
+
+const formats::DatasetManifest* find_dataset(std::string_view name) {
+  // Every readable entry, by each lower-case name it is known by; built once.
+  static const auto k_index = [] {
+    auto all = std::make_unique<std::vector<formats::DatasetManifest>>();
+    for (const CatalogEntry& e : dataset_entries()) {
+      if (auto d = formats::read_dataset_manifest(e.text, e.file)) {
+        all->push_back(std::move(*d));
+      }  // the catalog test keeps broken entries from shipping
+    }
+    std::map<std::string, const formats::DatasetManifest*, std::less<>> by_name;
+    for (const formats::DatasetManifest& d : *all) {
+      by_name.emplace(util::ascii_lower(d.id), &d);
+      for (const std::string& n : d.hub_ids) {
+        by_name.emplace(util::ascii_lower(n), &d);
+      }
+    }
+    return std::make_pair(std::move(all), std::move(by_name));
+  }();
+  std::string key = util::ascii_lower(util::trim(name));
+  for (std::string_view prefix : {"https://huggingface.co/datasets/", "datasets/"}) {
+    if (key.starts_with(prefix)) {
+      key.erase(0, prefix.size());
+    }
+  }
+  while (key.ends_with('/')) {
+    key.pop_back();
+  }
+  auto it = k_index.second.find(key);
+  return it == k_index.second.end() ? nullptr : it->second;
 }
 
 const CatalogEntry* find(std::string_view id) {
@@ -72,6 +134,17 @@ util::Result<release::Release> read_entry(const CatalogEntry& entry) {
   release::Release r = std::move(manifest.release);
   r.target = entry.id;
   return r;
+}
+
+std::vector<std::string> hub_paths(const release::Release& release) {
+  std::vector<std::string> out;
+  if (util::ascii_lower(release.url).starts_with(k_hub_prefix)) {
+    out.push_back(hub_path_of(release.url));
+  }
+  for (const release::Evidence& v : release.variants) {
+    out.push_back(hub_path_of(v.quote));
+  }
+  return out;
 }
 
 }  // namespace aperture::catalog

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <aperture/formats/manifest.hpp>
 #include <aperture/release/release.hpp>
 #include <aperture/util/result.hpp>
 
@@ -28,5 +29,18 @@ const CatalogEntry* find(std::string_view id);
 // The release an entry describes: target and name of the entry, evidence
 // naming its file in the repository.
 util::Result<release::Release> read_entry(const CatalogEntry& entry);
+
+// The bundled dataset entries (data/datasets/*.yaml, `aperture: dataset/1`),
+// sorted by id.
+const std::vector<CatalogEntry>& dataset_entries();
+
+// The dataset a model card names ("tatsu-lab/alpaca", "c4", a Hub dataset
+// URL), matched case-insensitively against each entry's `hub_ids` and `id`;
+// nullptr when the catalog does not know it.
+const formats::DatasetManifest* find_dataset(std::string_view name);
+
+// The Hugging Face paths ("owner/name", lower case) a release is known by:
+// its `url`'s when that is a Hub page, then its variants'.
+std::vector<std::string> hub_paths(const release::Release& release);
 
 }  // namespace aperture::catalog

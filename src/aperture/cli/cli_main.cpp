@@ -6,12 +6,15 @@
 #include <CLI/CLI.hpp>
 
 #include <aperture/cli/audit_command.hpp>
+#include <aperture/cli/bom_command.hpp>
 #include <aperture/cli/catalog_command.hpp>
 #include <aperture/cli/choose_command.hpp>
 #include <aperture/cli/check_command.hpp>
+#include <aperture/cli/eu_ai_act_command.hpp>
 #include <aperture/cli/identify_command.hpp>
 #include <aperture/cli/license_command.hpp>
 #include <aperture/cli/scan_command.hpp>
+#include <aperture/cli/serve_command.hpp>
 #include <aperture/util/error.hpp>
 
 namespace aperture::cli {
@@ -46,6 +49,15 @@ int dispatch(int argc, char** argv) {
   CheckOptions check;
   check.tool_version = k_version;
   CLI::App* check_cmd = add_check_command(app, check);
+  ServeOptions serve;
+  CLI::App* serve_cmd = add_serve_command(app, serve);
+  TokenOptions token;
+  CLI::App* token_create_cmd = add_token_command(app, token);
+  BomOptions bom;
+  bom.tool_version = k_version;
+  CLI::App* bom_cmd = add_bom_command(app, bom);
+  EuAiActOptions eu_ai_act;
+  CLI::App* eu_ai_act_cmd = add_eu_ai_act_command(app, eu_ai_act);
 
   try {
     app.parse(argc, argv);
@@ -85,6 +97,18 @@ int dispatch(int argc, char** argv) {
   }
   if (check_cmd->parsed()) {
     return run_check(check);
+  }
+  if (serve_cmd->parsed()) {
+    return run_serve(serve);
+  }
+  if (token_create_cmd->parsed()) {
+    return run_token_create(token);
+  }
+  if (bom_cmd->parsed()) {
+    return run_bom(bom);
+  }
+  if (eu_ai_act_cmd->parsed()) {
+    return run_eu_ai_act(eu_ai_act);
   }
   return k_exit_usage;
 }

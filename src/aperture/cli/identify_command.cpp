@@ -1,5 +1,3 @@
-#include <aperture/cli/identify_command.hpp>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -7,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <aperture/cli/cli_main.hpp>
+#include <aperture/cli/identify_command.hpp>
 #include <aperture/cli/style.hpp>
 #include <aperture/license/identify.hpp>
+#include <aperture/report/identify_report.hpp>
 #include <aperture/report/json_text.hpp>
 #include <aperture/report/license_report.hpp>
 #include <aperture/terms/clause_detector.hpp>
@@ -29,13 +29,6 @@ struct InputResult {
   std::vector<terms::DetectedClause> clauses;
 };
 
-// True when some license found has no reading of its terms (or none was found).
-bool needs_clause_detector(const std::vector<license::LicenseMatch>& licenses) {
-  const terms::KnowledgeBase& kb = terms::KnowledgeBase::embedded();
-  return licenses.empty() || std::any_of(licenses.begin(), licenses.end(),
-                                         [&](const license::LicenseMatch& m) { return kb.find(m.id) == nullptr; });
-}
-
 InputResult identify_input(const std::string& path, bool with_terms) {
   InputResult r{path == "-" ? "<stdin>" : path, {}, std::nullopt, {}};
   auto bytes = util::read_file(path);
@@ -48,10 +41,9 @@ InputResult identify_input(const std::string& path, bool with_terms) {
     r.error = text.error();
     return r;
   }
-  r.licenses = license::identify_text(*text);
-  if (with_terms && needs_clause_detector(r.licenses)) {
-    r.clauses = terms::detect_clauses(*text);
-  }
+  report::IdentifiedText found = report::identify_with_clauses(*text, with_terms);
+  r.licenses = std::move(found.licenses);
+  r.clauses = std::move(found.clauses);
   return r;
 }
 
@@ -107,8 +99,8 @@ void print_text(const std::vector<InputResult>& results, bool with_terms) {
       std::printf("  clauses in terms Aperture has no reading of:\n");
       for (const auto& c : r.clauses) {
         std::string quote = c.quote.size() > 110 ? c.quote.substr(0, 107) + "..." : c.quote;
-        std::printf("    %-26s lines %u-%u: \"%s\"\n", std::string(terms::to_string(c.kind)).c_str(), c.first_line,
-                    c.last_line, quote.c_str());
+        std::printf("    %-26s lines %u-%u: \"%s\"\n", std::string(terms::to_string(c.kind)).c_str(),
+                    c.first_line, c.last_line, quote.c_str());
       }
     }
     for (const auto& m : r.licenses) {
@@ -175,46 +167,7 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
       out["results"].push_back(j);
       continue;
     }
-    if (with_terms) {
-      j["clauses"] = nlohmann::ordered_json::array();
-      for (const auto& c : r.clauses) {
-        nlohmann::ordered_json cj{{"kind", terms::to_string(c.kind)},
-                                  {"lines", {{"first", c.first_line}, {"last", c.last_line}}},
-                                  {"quote", c.quote}};
-        if (c.number) {
-          cj["number"] = *c.number;
-          cj["unit"] = c.unit;
-        }
-        if (!c.detail.empty()) {
-          cj["detail"] = c.detail;
-        }
-        j["clauses"].push_back(cj);
-      }
-    }
-    j["licenses"] = nlohmann::ordered_json::array();
-    for (const auto& m : r.licenses) {
-      nlohmann::ordered_json lic;
-      lic["id"] = m.id;
-      lic["name"] = m.name;
-      lic["osi_approved"] = m.osi_approved;
-      lic["confidence"] = std::round(m.confidence * 1000) / 1000;
-      lic["match"] = license::to_string(m.kind);
-      lic["lines"] = nlohmann::ordered_json::array();
-      for (const auto& l : m.lines) {
-        lic["lines"].push_back({{"first", l.first}, {"last", l.last}});
-      }
-      lic["evidence"] = m.evidence;
-      if (!m.expression.empty()) {
-        lic["expression"] = m.expression;
-      }
-      if (with_terms) {
-        std::optional<report::LicenseView> view = report::describe_license(m.id);
-        nlohmann::ordered_json about = view ? report::to_json(*view) : nlohmann::ordered_json();
-        lic["terms"] = about.is_null() ? nlohmann::ordered_json() : about["terms"];
-        lic["verdicts"] = about.is_null() || !about.contains("verdicts") ? nlohmann::ordered_json() : about["verdicts"];
-      }
-      j["licenses"].push_back(lic);
-    }
+    j.update(report::identify_json(report::IdentifiedText{r.licenses, r.clauses}, with_terms));
     out["results"].push_back(j);
   }
   out["disclaimer"] = k_disclaimer;
@@ -226,18 +179,22 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
 CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
   CLI::App* cmd = app.add_subcommand("identify", "Identify the licenses in files (SPDX ids, with evidence)");
   cmd->add_option("inputs", options.inputs, "Files to read; - for standard input")->required();
-  cmd->add_flag_callback("--json", [&options] { options.format = OutputFormat::json; }, "Print JSON");
+  cmd->add_flag_callback(
+      "--json", [&options] { options.format = OutputFormat::json; }, "Print JSON");
   cmd->add_option_function<std::string>(
          "--format",
          [&options](const std::string& f) {
-           options.format = f == "json" ? OutputFormat::json : f == "tsv" ? OutputFormat::tsv : OutputFormat::text;
+           options.format = f == "json"  ? OutputFormat::json
+                            : f == "tsv" ? OutputFormat::tsv
+                                         : OutputFormat::text;
          },
          "Output format: text (default), json, or tsv (PATH<TAB>ID per input)")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
   cmd->add_flag("--terms", options.terms,
                 "Also each license's terms (with their clauses) and its OSD and OSAID verdicts");
-  cmd->footer("Exit status: 0 a license found in every input, 3 some input holds none, 1 an input could not be "
-              "read, 2 bad arguments.");
+  cmd->footer(
+      "Exit status: 0 a license found in every input, 3 some input holds none, 1 an input could not be "
+      "read, 2 bad arguments.");
   return cmd;
 }
 

@@ -7,6 +7,8 @@
 #include <aperture/cli/cli_main.hpp>
 #include <aperture/cli/scan_command.hpp>
 #include <aperture/cli/style.hpp>
+#include <aperture/regulation/eu_ai_act.hpp>
+#include <aperture/report/eu_ai_act_report.hpp>
 #include <aperture/report/verdict_labels.hpp>
 #include <aperture/util/text.hpp>
 
@@ -136,6 +138,7 @@ std::string summary(const Assessment& a, const Style& st) {
                                           osaid_fail.empty() ? "" : st.dim(fmt::format("  fails: {}", osaid_fail))));
   out += row(st, "MOF class", mof_summary(a.mof, st));
   out += row(st, "OSAI index", osai_summary(a.osai, a.release, st));
+  out += row(st, "EU AI Act", report::eu_ai_act_summary(regulation::assess_eu_ai_act(a)));
   out += row(st, "Findings", report::findings_count(a.findings));
   if (!a.findings.empty()) {
     out += "\n";
@@ -199,6 +202,11 @@ std::string lineage_text(const Assessment& a, const Style& st) {
                        clip(an.name, 40), relation, clip(an.license.empty() ? "license unknown" : an.license, 28),
                        st.dim(an.resolved_by.empty() ? "unresolved" : an.resolved_by));
   }
+  for (const auto& d : a.lineage.datasets) {
+    out += fmt::format("  data {:<35} {:<22} {:<28} {}\n", clip(d.name, 35), clip("named by " + d.named_by, 22),
+                       clip(d.license.empty() ? "license unknown" : d.license, 28),
+                       st.dim(d.resolved_by.empty() ? (d.license.empty() ? "unresolved" : "stated") : d.resolved_by));
+  }
   for (const auto& o : a.lineage.obligations) {
     out += fmt::format("  {:<16} {} {}\n", o.kind, clip(o.text, 80), st.dim("(" + o.license + ")"));
   }
@@ -213,9 +221,11 @@ std::string scan_to_text(const Assessment& a, const Style& st, bool summary_only
     out += components_text(a, st);
     out += licenses_text(a, st);
     out += verdicts_text(a, st);
-    if (!a.lineage.ancestors.empty()) {
+    if (!a.lineage.ancestors.empty() || !a.lineage.datasets.empty()) {
       out += lineage_text(a, st);
     }
+    out += fmt::format("\n{}\n{}", st.bold("EU AI Act (general-purpose AI models)"),
+                       report::eu_ai_act_scan_text(regulation::assess_eu_ai_act(a)));
     if (!a.findings.empty()) {
       out += fmt::format("\n{}\n", st.bold("Findings"));
       for (const auto& f : a.findings) {

@@ -9,6 +9,7 @@
 #include <aperture/assess/license_openness.hpp>
 #include <aperture/formats/manifest.hpp>
 #include <aperture/formats/yaml_tree.hpp>
+#include <aperture/license/expression.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::formats {
@@ -28,8 +29,8 @@ public:
     if (!root.is_mapping()) {
       return fail(root, "a manifest is a YAML mapping");
     }
-    TRY(check_keys(root, {"aperture", "id", "name", "publisher", "released", "checked", "url", "access",
-                          "outputs", "parameters", "training_tokens", "training_compute", "license",
+    TRY(check_keys(root, {"aperture", "id", "name", "publisher", "released", "checked", "url", "variants",
+                          "access", "outputs", "parameters", "training_tokens", "training_compute", "license",
                           "base_models", "datasets", "components", "claims"}));
     TRY_ASSIGN(format, required_text(root, "aperture"));
     if (format != k_manifest_format) {
@@ -63,6 +64,7 @@ public:
     r.released = released;
     r.url = url;
     r.access = access;
+    TRY(read_variants(root, r));
     TRY(read_outputs(root, r));
     TRY(read_counts(root, r));
     TRY(read_license(root, r));
@@ -72,6 +74,65 @@ public:
     TRY(read_claims(root, r));
     apply_defaults(r);
     return m;
+  }
+
+  util::Result<DatasetManifest> read_dataset(const YamlNode& root) {
+    if (!root.is_mapping()) {
+      return fail(root, "a dataset entry is a YAML mapping");
+    }
+    TRY(check_keys(root, {"aperture", "id", "name", "publisher", "checked", "url", "hub_ids", "license",
+                          "note", "note_source"}));
+    TRY_ASSIGN(format, required_text(root, "aperture"));
+    if (format != k_dataset_format) {
+      return fail(*root.find("aperture"),
+                  fmt::format("unsupported dataset format '{}' (this Aperture reads {})", format,
+                              k_dataset_format));
+    }
+    TRY_ASSIGN(checked, required_text(root, "checked"));
+    TRY(check_date(*root.find("checked"), checked, true));
+    m_checked = checked;
+    DatasetManifest d;
+    TRY_ASSIGN(id, required_text(root, "id"));
+    TRY(check_id(root, id));
+    d.id = id;
+    TRY_ASSIGN(name, required_text(root, "name"));
+    TRY_ASSIGN(publisher, optional_text(root, "publisher"));
+    TRY_ASSIGN(url, optional_text(root, "url"));
+    d.name = name;
+    d.publisher = publisher;
+    d.url = url;
+    TRY_ASSIGN(ids, list_at(root, "hub_ids"));
+    for (const YamlNode* item : ids) {
+      if (!item->is_scalar() || util::trim(item->scalar).empty()) {
+        return fail(*item, "hub_ids are the names model cards use for the dataset");
+      }
+      d.hub_ids.emplace_back(util::trim(item->scalar));
+    }
+    TRY_ASSIGN(fact, mapping_at(root, "license"));
+    if (fact == nullptr) {
+      return fail(root, "'license' is required");
+    }
+    TRY(check_keys(*fact, {"id", "source", "quote", "checked"}));
+    TRY_ASSIGN(license, required_text(*fact, "id"));
+    TRY_ASSIGN(source, required_text(*fact, "source"));
+    TRY_ASSIGN(quote, optional_text(*fact, "quote"));
+    TRY_ASSIGN(e, evidence_of(*fact, quote.empty() ? fmt::format("license: {}", license) : quote));
+    if (license != "other") {
+      auto parsed = license::parse_expression(license);
+      if (!parsed) {
+        return fail(*fact, fmt::format("license '{}': {} (an SPDX expression, or 'other')",
+                                       util::clip_utf8(license, 60), parsed.error().message));
+      }
+      license = license::to_string(*parsed);
+    }
+    d.license = license;
+    d.license_evidence = std::move(e);
+    TRY_ASSIGN(note, optional_text(root, "note"));
+    TRY_ASSIGN(note_source, optional_text(root, "note_source"));
+    if (!note.empty()) {
+      d.note = Evidence{std::string(m_path), root.find("note")->line, note_source, note, m_checked};
+    }
+    return d;
   }
 
 private:
@@ -178,6 +239,29 @@ private:
       out.push_back(&item);
     }
     return out;
+  }
+
+  // `variants`: Hub paths "owner/name", each with the page that shows its license.
+  util::Result<util::Ok> read_variants(const YamlNode& root, release::Release& r) const {
+    TRY_ASSIGN(items, list_at(root, "variants"));
+    for (const YamlNode* item : items) {
+      if (!item->is_mapping()) {
+        return fail(*item, "a variant is a mapping with 'hub' and 'source'");
+      }
+      TRY(check_keys(*item, {"hub", "source", "note", "checked"}));
+      TRY_ASSIGN(hub, required_text(*item, "hub"));
+      TRY_ASSIGN(source, required_text(*item, "source"));
+      std::size_t slash = hub.find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == hub.size() ||
+          hub.find_first_of("/ \t", slash + 1) != std::string::npos) {
+        return fail(*item, fmt::format("a variant's hub is a Hub path owner/name, not '{}'",
+                                       util::clip_utf8(hub, 60)));
+      }
+      TRY_ASSIGN(e, evidence_of(*item, hub));
+      e.quote = hub;
+      r.variants.push_back(std::move(e));
+    }
+    return util::Ok{};
   }
 
   util::Result<util::Ok> read_outputs(const YamlNode& root, release::Release& r) const {
@@ -400,6 +484,18 @@ private:
   Evidence m_license_evidence;
 };
 
+// Parses `text` with the limits every manifest gets.
+util::Result<YamlNode> parse_manifest_yaml(std::string_view text, std::string_view path) {
+  if (text.size() > k_max_manifest_bytes) {
+    return util::make_error(util::ErrorCode::too_large, "a manifest is at most 1 MiB", std::string(path));
+  }
+  auto root = parse_yaml(text, YamlLimits{32, 20000, 1});
+  if (!root) {
+    return util::make_error(util::ErrorCode::parse, root.error().message, std::string(path));
+  }
+  return root;
+}
+
 }  // namespace
 
 bool looks_like_manifest(std::string_view text) {
@@ -420,14 +516,13 @@ bool looks_like_manifest(std::string_view text) {
 }
 
 util::Result<Manifest> read_manifest(std::string_view text, std::string_view path) {
-  if (text.size() > k_max_manifest_bytes) {
-    return util::make_error(util::ErrorCode::too_large, "a manifest is at most 1 MiB", std::string(path));
-  }
-  auto root = parse_yaml(text, YamlLimits{32, 20000, 1});
-  if (!root) {
-    return util::make_error(util::ErrorCode::parse, root.error().message, std::string(path));
-  }
-  return ManifestReader(path).read(*root);
+  TRY_ASSIGN(root, parse_manifest_yaml(text, path));
+  return ManifestReader(path).read(root);
+}
+
+util::Result<DatasetManifest> read_dataset_manifest(std::string_view text, std::string_view path) {
+  TRY_ASSIGN(root, parse_manifest_yaml(text, path));
+  return ManifestReader(path).read_dataset(root);
 }
 
 }  // namespace aperture::formats

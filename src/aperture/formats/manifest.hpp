@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <aperture/release/release.hpp>
 #include <aperture/util/result.hpp>
@@ -28,5 +30,21 @@ struct Manifest {
   release::Release release;
 };
 util::Result<Manifest> read_manifest(std::string_view text, std::string_view path);
+
+// Dataset entries (`aperture: dataset/1`, data/datasets/README.md): a training
+// data set of the bundled catalog, the names model cards use for it and its
+// license with the page that states it. Same strictness as manifests.
+inline constexpr std::string_view k_dataset_format = "dataset/1";
+struct DatasetManifest {
+  std::string id;
+  std::string name;
+  std::string publisher;
+  std::string url;
+  std::vector<std::string> hub_ids;  // as cards name it in `datasets:` ("tatsu-lab/alpaca", "c4")
+  std::string license;               // an SPDX id or expression, or "other"
+  release::Evidence license_evidence;
+  release::Evidence note;  // a stated caveat (outputs of another model, terms of access); quote empty when none
+};
+util::Result<DatasetManifest> read_dataset_manifest(std::string_view text, std::string_view path);
 
 }  // namespace aperture::formats

@@ -27,9 +27,12 @@ struct Ancestor {
 // A training data set named by the release or one of its ancestors.
 struct Dataset {
   std::string name;
-  std::string license;   // the data's license id; empty when unknown
+  std::string license;   // the data's license id or expression; empty when unknown
   std::string named_by;  // the model that names it
-  release::Evidence evidence;
+  release::Evidence evidence;          // where it is named
+  std::string resolved_by;             // "dataset-catalog:alpaca" when the license was looked up
+  release::Evidence license_evidence;  // the page that states the data's license
+  release::Evidence note;              // a caveat the catalog states (quote empty when none)
 };
 
 // A duty or restriction a derivative takes over from an ancestor or data set.

@@ -26,13 +26,8 @@ const std::map<std::string, ResolvedModel>& catalog_index() {
         continue;  // the catalog test keeps broken manifests from shipping
       }
       ResolvedModel m = resolved_of(*r, "catalog:" + entry.id);
-      std::string url = util::ascii_lower(r->url);
-      if (url.starts_with(k_hub_prefix)) {
-        std::string path = url.substr(k_hub_prefix.size());
-        while (path.ends_with('/')) {
-          path.pop_back();
-        }
-        index.emplace(path, m);
+      for (std::string& path : catalog::hub_paths(*r)) {
+        index.emplace(std::move(path), m);
       }
       index.emplace(util::ascii_lower(entry.id), std::move(m));
     }
@@ -56,6 +51,20 @@ std::optional<ResolvedModel> CatalogResolver::resolve(std::string_view name) {
   return it->second;
 }
 
+std::optional<Dataset> CatalogResolver::resolve_dataset(std::string_view name) {
+  const formats::DatasetManifest* d = catalog::find_dataset(name);
+  if (d == nullptr) {
+    return std::nullopt;
+  }
+  Dataset out;
+  out.name = std::string(name);
+  out.license = d->license;
+  out.resolved_by = "dataset-catalog:" + d->id;
+  out.license_evidence = d->license_evidence;
+  out.note = d->note;
+  return out;
+}
+
 std::optional<ResolvedModel> DirectoryResolver::resolve(std::string_view name) {
   std::string path(util::trim(name));
   std::error_code ec;
@@ -73,6 +82,15 @@ std::optional<ResolvedModel> ResolverChain::resolve(std::string_view name) {
   for (const std::unique_ptr<Resolver>& r : m_resolvers) {
     if (std::optional<ResolvedModel> m = r->resolve(name)) {
       return m;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Dataset> ResolverChain::resolve_dataset(std::string_view name) {
+  for (const std::unique_ptr<Resolver>& r : m_resolvers) {
+    if (std::optional<Dataset> d = r->resolve_dataset(name)) {
+      return d;
     }
   }
   return std::nullopt;

@@ -13,10 +13,13 @@
 namespace aperture::lineage {
 
 // The bundled catalog: a Hub name "owner/name" matches an entry whose `url`
-// is https://huggingface.co/owner/name (case-insensitive); a catalog id matches itself.
+// is https://huggingface.co/owner/name, or one of its `variants`
+// (case-insensitive); a catalog id matches itself.
 class CatalogResolver final : public Resolver {
 public:
   std::optional<ResolvedModel> resolve(std::string_view name) override;
+  // Data sets by the names of the dataset catalog (data/datasets/).
+  std::optional<Dataset> resolve_dataset(std::string_view name) override;
   [[nodiscard]] std::string where() const override { return "the catalog"; }
 };
 
@@ -34,6 +37,7 @@ public:
   explicit ResolverChain(std::vector<std::unique_ptr<Resolver>> resolvers)
       : m_resolvers(std::move(resolvers)) {}
   std::optional<ResolvedModel> resolve(std::string_view name) override;
+  std::optional<Dataset> resolve_dataset(std::string_view name) override;
   [[nodiscard]] std::string where() const override;
 
 private:

@@ -7,6 +7,7 @@
 
 #include <aperture/assess/known_license.hpp>
 #include <aperture/assess/license_openness.hpp>
+#include <aperture/license/expression.hpp>
 #include <aperture/lineage/rules.hpp>
 #include <aperture/util/text.hpp>
 
@@ -28,6 +29,15 @@ const terms::LicenseProfile* profile_of(std::string_view id) {
   }
   const assess::KnownLicense* k = assess::find_known_license(id);
   return k == nullptr ? nullptr : k->profile;
+}
+
+// The license ids of an id or an SPDX expression ("CC-BY-SA-3.0 AND GFDL-1.3-or-later").
+std::vector<std::string> license_ids(std::string_view license) {
+  if (license.empty()) {
+    return {};
+  }
+  auto parsed = license::parse_expression(license);
+  return parsed ? license::leaf_terms(*parsed) : std::vector<std::string>{std::string(license)};
 }
 
 // The id a license is known by ("llama3.1" → "LicenseRef-Llama-3.1"), lower case.
@@ -283,12 +293,53 @@ std::vector<Obligation> license_obligations(const Ancestor& a) {
 }
 
 std::vector<Obligation> dataset_obligations(const Dataset& d) {
-  const terms::LicenseProfile* p = profile_of(d.license);
-  if (p == nullptr) {
-    return {};
-  }
   std::vector<Obligation> out;
-  add_data_terms(*p, p->id, d.name, out);
+  for (const std::string& id : license_ids(d.license)) {
+    if (const terms::LicenseProfile* p = profile_of(id)) {
+      add_data_terms(*p, p->id, d.name, out);
+    }
+  }
+  return out;
+}
+
+bool data_bans_commercial(std::string_view license) {
+  auto banned = [](std::string_view id) {
+    const terms::LicenseProfile* p = profile_of(id);
+    return p != nullptr && p->terms.commercial_use && p->terms.commercial_use->value == "banned";
+  };
+  auto parsed = license::parse_expression(license);
+  if (!parsed) {
+    return banned(license);
+  }
+  std::vector<std::string> ids = license::leaf_terms(*parsed);
+  if (parsed->kind == license::Expression::Kind::disjunction) {
+    return !ids.empty() && std::all_of(ids.begin(), ids.end(), banned);
+  }
+  return std::any_of(ids.begin(), ids.end(), banned);
+}
+
+std::vector<Finding> check_data_terms(const Subject& s, const std::vector<Dataset>& datasets) {
+  std::vector<Finding> out;
+  const terms::LicenseProfile* own = profile_of(s.license);
+  if (own == nullptr || !own->terms.commercial_use || own->terms.commercial_use->value == "banned") {
+    return out;
+  }
+  for (const Dataset& d : datasets) {
+    if (d.license.empty() || !data_bans_commercial(d.license)) {
+      continue;
+    }
+    std::vector<Evidence> e{s.declaration, d.evidence};
+    if (!d.license_evidence.url.empty()) {
+      e.push_back(d.license_evidence);
+    }
+    out.push_back({"data-terms-conflict", Severity::warning,
+                   fmt::format("declares {}, which allows commercial use, but {} was trained on {} under {}, "
+                               "which bans it; whether a data set's terms reach a model trained on it is "
+                               "unsettled: check before commercial use",
+                               s.license, d.named_by.empty() ? std::string("it") : d.named_by, d.name,
+                               d.license),
+                   std::move(e)});
+  }
   return out;
 }
 
@@ -412,6 +463,16 @@ std::vector<Finding> check_notices(const Subject& s,
     }
     bool shown = std::any_of(s.shown_phrases.begin(), s.shown_phrases.end(),
                              [&](const std::string& p) { return util::ascii_lower(p) == want; });
+    bool copied = std::any_of(s.license_copies.begin(), s.license_copies.end(),
+                              [&](const std::string& id) { return same_license(id, o.license); });
+    if (o.kind == "copy-of-license" && s.files_listed && !copied) {
+      out.push_back({"notice-missing",
+                     Severity::warning,
+                     fmt::format("{} requires a copy of the license with the model; no file of the release "
+                                 "holds its text: {}",
+                                 o.license, chain),
+                     {it->evidence, o.evidence}});
+    }
     if (o.kind == "display" && s.card_read && !shown) {
       out.push_back({"notice-missing",
                      Severity::warning,
@@ -437,6 +498,7 @@ void apply_rules(const Subject& s, Lineage& lineage) {
   add(check_laundering(s, lineage.ancestors));
   add(check_merges(s, lineage.ancestors));
   add(check_notices(s, lineage.ancestors, lineage.obligations));
+  add(check_data_terms(s, lineage.datasets));
 }
 
 }  // namespace aperture::lineage

@@ -26,6 +26,11 @@ struct Subject {
   // are obligations but never `notice-missing` findings.
   std::vector<std::string> shown_phrases;
   bool card_read = false;
+  // The license ids of the texts in its files (LICENSE, NOTICE), and whether
+  // its files were listed at all: without a listing, copy-of-license duties
+  // are obligations but never `notice-missing` findings.
+  std::vector<std::string> license_copies;
+  bool files_listed = false;
 };
 
 // The relation of a child to a base when the child does not say:
@@ -56,9 +61,19 @@ std::string chain_text(const Subject& subject, const std::vector<Ancestor>& ance
 // unknown.
 std::vector<Obligation> license_obligations(const Ancestor& ancestor);
 
-// What a model trained on `dataset` inherits from the data's license:
-// non-commercial (commercial use banned) and share-alike (copyleft) terms.
+// What a model trained on `dataset` inherits from the data's license (an id
+// or an expression, each of its licenses read): non-commercial (commercial
+// use banned) and share-alike (copyleft) terms.
 std::vector<Obligation> dataset_obligations(const Dataset& dataset);
+
+// Does the data license `license` (an id or expression) ban commercial use:
+// a license that does, or every alternative of an OR that does?
+bool data_bans_commercial(std::string_view license);
+
+// `data-terms-conflict`: the subject declares a license that allows
+// commercial use while a data set it (or an ancestor) was trained on bans
+// it. A warning: whether a data set's terms reach the model is unsettled.
+std::vector<release::Finding> check_data_terms(const Subject& subject, const std::vector<Dataset>& datasets);
 
 // `license-laundering`: the subject declares a license other than, and more
 // permissive than, an ancestor's whose terms bind derivatives
@@ -74,7 +89,8 @@ std::vector<release::Finding> check_laundering(const Subject& subject,
 std::vector<release::Finding> check_merges(const Subject& subject, const std::vector<Ancestor>& ancestors);
 
 // `notice-missing`: a name-prefix duty the subject's name does not meet, a
-// display duty its card does not show. Skipped when the subject has the
+// display duty its card does not show, a copy-of-license duty none of its
+// listed files meets (no file holds that license's text). Skipped when the subject has the
 // ancestor's owner (the licensor's own releases).
 std::vector<release::Finding> check_notices(const Subject& subject,
                                             const std::vector<Ancestor>& ancestors,
@@ -82,7 +98,7 @@ std::vector<release::Finding> check_notices(const Subject& subject,
 
 // All of the above on a traced lineage: fills `lineage.obligations` (from
 // every ancestor and data set, each kind and text once, nearest first) and
-// appends the findings of the three checks to `lineage.findings`.
+// appends the findings of the four checks to `lineage.findings`.
 void apply_rules(const Subject& subject, Lineage& lineage);
 
 }  // namespace aperture::lineage

@@ -41,6 +41,7 @@ public:
       m_queue.pop_front();
       visit(std::move(p));
     }
+    resolve_datasets();
     apply_rules(m_subject, m_lineage);
     return std::move(m_lineage);
   }
@@ -83,6 +84,21 @@ private:
     for (Dataset& d : r->datasets) {
       d.named_by = p.base.name;
       m_lineage.datasets.push_back(std::move(d));
+    }
+  }
+
+  // The license of each data set no record states, from the resolver.
+  void resolve_datasets() {
+    for (Dataset& d : m_lineage.datasets) {
+      if (!d.license.empty()) {
+        continue;
+      }
+      if (std::optional<Dataset> known = m_resolver.resolve_dataset(d.name)) {
+        d.license = std::move(known->license);
+        d.resolved_by = std::move(known->resolved_by);
+        d.license_evidence = std::move(known->license_evidence);
+        d.note = std::move(known->note);
+      }
     }
   }
 
@@ -205,6 +221,12 @@ Subject subject_of(const release::Release& r) {
   }
   if (s.declaration.quote.empty() && !s.license.empty()) {
     s.declaration = license_evidence_of(r, s.license);
+  }
+  s.files_listed = r.input_kind == "directory" || r.input_kind == "hub";
+  for (const release::FoundLicense& f : r.licenses) {
+    if (f.role == "license-file" || f.role == "notice") {
+      s.license_copies.push_back(f.match.id);
+    }
   }
   s.card_read = r.card_phrases.has_value();
   if (r.card_phrases) {

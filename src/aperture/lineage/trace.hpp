@@ -24,6 +24,10 @@ public:
   // What is known of the model `name` ("owner/name", a catalog id, a path);
   // nullopt when this source does not know it.
   virtual std::optional<ResolvedModel> resolve(std::string_view name) = 0;
+  // The license of the training data set `name` ("tatsu-lab/alpaca"):
+  // `license`, `resolved_by`, `license_evidence` and `note` filled; nullopt
+  // when this source does not know it.
+  virtual std::optional<Dataset> resolve_dataset(std::string_view /*name*/) { return std::nullopt; }
   // Where it looked, for the `ancestor-unresolved` message: "the catalog".
   [[nodiscard]] virtual std::string where() const = 0;
 };

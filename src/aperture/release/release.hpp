@@ -155,6 +155,10 @@ struct Release {
   std::string publisher;
   std::string version;
   std::string url;        // repository or hub page, when known
+  // Other Hub repositories of this release under the same license and terms
+  // (a manifest's `variants`: the instruct variant, a former repository name);
+  // each quote is the Hub path "owner/name", its url the page that shows it.
+  std::vector<Evidence> variants;
   std::array<Component, k_component_kinds> components{};
   std::vector<FoundLicense> licenses;
   std::vector<Claim> claims;

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <aperture/regulation/eu_ai_act.hpp>
 #include <aperture/report/disclaimer.hpp>
+#include <aperture/report/eu_ai_act_report.hpp>
 #include <aperture/report/html_report.hpp>
 #include <aperture/report/openness_chart.hpp>
 #include <aperture/report/text_escape.hpp>
@@ -387,6 +389,7 @@ std::string scan_html(const Assessment& a) {
   out += components_html(a);
   out += frameworks_html(a);
   out += licenses_html(a.release);
+  out += eu_ai_act_html(regulation::assess_eu_ai_act(a));
   out += findings_html(a.findings);
   out += fmt::format("<footer><p>{}</p></footer>\n", k_disclaimer);
   out += "</main>\n</body>\n</html>\n";

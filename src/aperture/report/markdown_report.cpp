@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <aperture/regulation/eu_ai_act.hpp>
 #include <aperture/report/disclaimer.hpp>
+#include <aperture/report/eu_ai_act_report.hpp>
 #include <aperture/report/markdown_report.hpp>
 #include <aperture/report/text_escape.hpp>
 #include <aperture/report/verdict_labels.hpp>
@@ -283,6 +285,7 @@ std::string scan_markdown(const Assessment& a) {
   out += components(a);
   out += frameworks_md(a);
   out += licenses_md(a.release);
+  out += eu_ai_act_markdown(regulation::assess_eu_ai_act(a));
   out += findings_md(a.findings);
   out += fmt::format("\n---\n\n*{}*\n", k_disclaimer);
   return out;

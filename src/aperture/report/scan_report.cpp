@@ -1,4 +1,6 @@
+#include <aperture/regulation/eu_ai_act.hpp>
 #include <aperture/report/disclaimer.hpp>
+#include <aperture/report/eu_ai_act_report.hpp>
 #include <aperture/report/json_writer.hpp>
 #include <aperture/report/scan_report.hpp>
 
@@ -272,9 +274,21 @@ void lineage_json(JsonWriter& w, const lineage::Lineage& l) {
   w.end_array();
   w.key("datasets").begin_array();
   for (const auto& d : l.datasets) {
-    w.begin_object().field("name", d.name).field_if("license", d.license).field("named_by", d.named_by);
+    w.begin_object()
+        .field("name", d.name)
+        .field_if("license", d.license)
+        .field("named_by", d.named_by)
+        .field_if("resolved_by", d.resolved_by);
     w.key("evidence");
     evidence_json(w, d.evidence);
+    if (!d.license_evidence.url.empty()) {
+      w.key("license_evidence");
+      evidence_json(w, d.license_evidence);
+    }
+    if (!d.note.quote.empty()) {
+      w.key("note");
+      evidence_json(w, d.note);
+    }
     w.end_object();
   }
   w.end_array();
@@ -319,6 +333,8 @@ std::string scan_json(const frameworks::Assessment& a) {
   osai_json(w, a.osai, a.release);
   w.end_object();
   lineage_json(w, a.lineage);
+  w.key("eu_ai_act");
+  eu_ai_act_json(w, regulation::assess_eu_ai_act(a));
   w.key("findings").begin_array();
   for (const auto& f : a.findings) {
     finding_json(w, f);

@@ -45,7 +45,7 @@ TEST(AuditReportTest, CsvQuotesFields) {
     row = csv_row(audit, record, findings);
   });
   EXPECT_EQ(row,
-            "1,\"a/x,y\",\"other (license_name: say \"\"hi\"\")\",\"other (license_name: say \"\"hi\"\")\",,"
+            "1,\"a/x,y\",\"other (license_name: say \"\"hi\"\")\",\"other (license_name: say \"\"hi\"\")\",,,"
             "license-unknown\n");
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <aperture/audit/audit.hpp>
+#include <aperture/catalog/catalog.hpp>
 
 namespace aperture::audit {
 namespace {
@@ -32,6 +33,35 @@ TEST(AuditTest, LicenseFindings) {
   EXPECT_EQ(rows,
             (std::vector<std::string>{"a/none: license-missing", "a/other: license-unknown",
                                       "a/family: license-unknown", "a/washed: open-washing", "a/fine:"}));
+}
+
+TEST(AuditTest, NonCommercialTrainingDataUnderACommercialLicense) {
+  std::string alpaca = catalog::find_dataset("tatsu-lab/alpaca") != nullptr ? "tatsu-lab/alpaca" : "";
+  ASSERT_FALSE(alpaca.empty()) << "the dataset catalog lost Alpaca";
+  auto rows = rules_of(R"({"id":"a/commercial","cardData":{"license":"apache-2.0","datasets":["tatsu-lab/alpaca"]}}
+{"id":"a/nc","cardData":{"license":"cc-by-nc-4.0","datasets":["tatsu-lab/alpaca"]}}
+{"id":"a/unknown-data","cardData":{"license":"apache-2.0","datasets":["nobody/nothing"]}}
+{"id":"a/tagged","tags":["license:mit","dataset:tatsu-lab/alpaca"]}
+)");
+  EXPECT_EQ(rows, (std::vector<std::string>{"a/commercial: data-terms-conflict", "a/nc:", "a/unknown-data:",
+                                            "a/tagged: data-terms-conflict"}));
+}
+
+TEST(AuditTest, InheritedLicensesFollowEveryBaseOfAMerge) {
+  Audit audit = audit_text(R"({"id":"g/base","cardData":{"license":"gemma"}}
+{"id":"m/merge","cardData":{"license":"other","base_model":["meta-llama/Llama-3.1-8B","g/base"]}}
+)",
+                           "dump.jsonl", ReadOptions{});
+  std::vector<std::string> labels;
+  for (std::uint32_t l : inherited_licenses(audit.graph, audit.graph.models()[1].node)) {
+    labels.emplace_back(audit.graph.licenses().label(l));
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"LicenseRef-Llama-3.1", "LicenseRef-Gemma"}));
+  Summary s = walk_findings(audit, nullptr);
+  EXPECT_EQ(s.by_inherited["LicenseRef-Gemma"], 1u);
+  EXPECT_EQ(s.by_inherited["LicenseRef-Llama-3.1"], 1u);
+  const LicenseInfo& llama = audit.graph.licenses()[audit.graph.licenses().intern_id("LicenseRef-Llama-3.1")];
+  EXPECT_NE(std::find(llama.duties.begin(), llama.duties.end(), "name-prefix"), llama.duties.end());
 }
 
 TEST(AuditTest, LaunderingThroughAQuantisationWithoutALicense) {

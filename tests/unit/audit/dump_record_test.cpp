@@ -50,6 +50,26 @@ TEST(DumpRecordTest, TagsFillWhatTheCardDoesNotSay) {
   EXPECT_TRUE(r->has_license_file);
 }
 
+TEST(DumpRecordTest, DatasetsFromTheCardElseFromTags) {
+  auto card = parse_record(R"({"id":"a/b","tags":["dataset:t/from-tag"],)"
+                           R"("cardData":{"datasets":["x/one"," x/two ","x/one",""]}})");
+  ASSERT_TRUE(card) << card.error().to_string();
+  EXPECT_EQ(card->datasets, (std::vector<std::string>{"x/one", "x/two"}));  // trimmed, each once
+  auto single = parse_record(R"({"id":"a/b","cardData":{"datasets":"x/only"}})");
+  ASSERT_TRUE(single) << single.error().to_string();
+  EXPECT_EQ(single->datasets, (std::vector<std::string>{"x/only"}));
+  auto tags = parse_record(R"({"id":"a/b","tags":["dataset:t/one","dataset:t/two","license:mit"]})");
+  ASSERT_TRUE(tags) << tags.error().to_string();
+  EXPECT_EQ(tags->datasets, (std::vector<std::string>{"t/one", "t/two"}));
+  std::string many = R"({"id":"a/b","cardData":{"datasets":[)";
+  for (int i = 0; i < 200; ++i) {
+    many += (i == 0 ? "\"d/" : ",\"d/") + std::to_string(i) + "\"";
+  }
+  auto capped = parse_record(many + "]}}");
+  ASSERT_TRUE(capped) << capped.error().to_string();
+  EXPECT_EQ(capped->datasets.size(), k_max_record_bases);
+}
+
 TEST(DumpRecordTest, RejectsWhatIsNotARecord) {
   struct Case {
     const char* name;

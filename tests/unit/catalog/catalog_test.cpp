@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
 
 #include <aperture/catalog/catalog.hpp>
 #include <aperture/frameworks/assessment.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::catalog {
 namespace {
@@ -49,6 +51,52 @@ TEST(CatalogTest, EveryEntryReadsAndEveryFactHasASourceAndDate) {
       EXPECT_TRUE(is_url(c.evidence.url)) << e.id << " claim " << c.value;
     }
   }
+}
+
+TEST(CatalogTest, EveryHubPathBelongsToOneEntry) {
+  std::map<std::string, std::string> owner;
+  for (const CatalogEntry& e : entries()) {
+    auto r = read_entry(e);
+    ASSERT_TRUE(r) << r.error().to_string();
+    for (const release::Evidence& v : r->variants) {
+      EXPECT_TRUE(is_url(v.url)) << e.id << " variant " << v.quote << " has no source";
+      EXPECT_EQ(v.checked.size(), 10u) << e.id << " variant " << v.quote;
+    }
+    for (const std::string& path : hub_paths(*r)) {
+      EXPECT_EQ(path.find("https://"), std::string::npos) << path;
+      auto [it, fresh] = owner.emplace(path, e.id);
+      EXPECT_TRUE(fresh) << path << " is claimed by " << it->second << " and " << e.id;
+    }
+  }
+  EXPECT_EQ(owner.count("meta-llama/llama-3.1-8b"), 1u);
+}
+
+TEST(CatalogTest, EveryDatasetEntryReadsWithASourcedLicense) {
+  std::map<std::string, std::string> owner;
+  for (const CatalogEntry& e : dataset_entries()) {
+    auto d = formats::read_dataset_manifest(e.text, e.file);
+    ASSERT_TRUE(d) << d.error().to_string();
+    EXPECT_EQ(e.file, "data/datasets/" + d->id + ".yaml");
+    EXPECT_FALSE(d->license.empty()) << d->id;
+    EXPECT_TRUE(is_url(d->license_evidence.url)) << d->id << " license has no source";
+    EXPECT_EQ(d->license_evidence.checked.size(), 10u) << d->id;
+    if (!d->note.quote.empty()) {
+      EXPECT_TRUE(is_url(d->note.url)) << d->id << " note has no source";
+    }
+    for (const std::string& name : d->hub_ids) {
+      auto [it, fresh] = owner.emplace(util::ascii_lower(name), d->id);
+      EXPECT_TRUE(fresh) << name << " is claimed by " << it->second << " and " << d->id;
+      const formats::DatasetManifest* found = find_dataset(name);
+      ASSERT_NE(found, nullptr) << name;
+      EXPECT_EQ(found->id, d->id);
+      found = find_dataset("https://huggingface.co/datasets/" + name);
+      ASSERT_NE(found, nullptr) << name;
+      EXPECT_EQ(found->id, d->id);
+    }
+  }
+  EXPECT_GE(owner.size(), 20u);
+  EXPECT_EQ(find_dataset("nobody/no-such-dataset"), nullptr);
+  EXPECT_EQ(find_dataset(""), nullptr);
 }
 
 TEST(CatalogTest, HasTheReleasesTheIssueNames) {

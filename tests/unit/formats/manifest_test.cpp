@@ -172,6 +172,70 @@ TEST(ManifestTest, MistakesAreOneLineErrorsNamingFileAndLine) {
   EXPECT_NE(error_of("- a\n- b\n").find("a manifest is a YAML mapping"), std::string::npos);
 }
 
+TEST(ManifestTest, VariantsAreHubPathsWithTheirSources) {
+  std::string base = "aperture: release/1\nname: X\npublisher: Y\nchecked: 2026-11-20\naccess: weights\n";
+  auto m = read_manifest(base + "variants:\n  - hub: org/X-Instruct\n    source: https://example.com/x-instruct\n"
+                                "  - hub: org/Old-X\n    source: https://example.com/x\n    note: former name\n",
+                         "x.yaml");
+  ASSERT_TRUE(m) << m.error().to_string();
+  ASSERT_EQ(m->release.variants.size(), 2u);
+  EXPECT_EQ(m->release.variants[0].quote, "org/X-Instruct");
+  EXPECT_EQ(m->release.variants[0].url, "https://example.com/x-instruct");
+  EXPECT_EQ(m->release.variants[0].line, 7u);
+  EXPECT_EQ(m->release.variants[1].checked, "2026-11-20");
+  EXPECT_NE(error_of(base + "variants:\n  - hub: X-Instruct\n    source: https://e.com\n").find("owner/name"),
+            std::string::npos);
+  EXPECT_NE(error_of(base + "variants:\n  - hub: org/X\n").find("'source' is required"), std::string::npos);
+  EXPECT_NE(error_of(base + "variants:\n  - org/X\n").find("a variant is a mapping"), std::string::npos);
+}
+
+constexpr const char* k_dataset = R"(aperture: dataset/1
+id: nc-data
+name: NC Data
+publisher: Example Lab
+checked: 2026-11-20
+url: https://example.com/nc-data
+hub_ids: [example/nc-data, nc_data]
+license:
+  id: cc-by-nc-4.0 and mit
+  source: https://example.com/nc-data/README.md
+  quote: "license: cc-by-nc-4.0"
+note: generated with another lab's model
+note_source: https://example.com/nc-data/how
+)";
+
+TEST(ManifestTest, DatasetEntriesReadTheirLicenseAndNames) {
+  auto d = read_dataset_manifest(k_dataset, "data/datasets/nc-data.yaml");
+  ASSERT_TRUE(d) << d.error().to_string();
+  EXPECT_EQ(d->id, "nc-data");
+  EXPECT_EQ(d->hub_ids, (std::vector<std::string>{"example/nc-data", "nc_data"}));
+  EXPECT_EQ(d->license, "CC-BY-NC-4.0 AND MIT");  // canonical
+  EXPECT_EQ(d->license_evidence.file, "data/datasets/nc-data.yaml");
+  EXPECT_EQ(d->license_evidence.line, 9u);
+  EXPECT_EQ(d->license_evidence.url, "https://example.com/nc-data/README.md");
+  EXPECT_EQ(d->license_evidence.quote, "license: cc-by-nc-4.0");
+  EXPECT_EQ(d->license_evidence.checked, "2026-11-20");
+  EXPECT_EQ(d->note.quote, "generated with another lab's model");
+  EXPECT_EQ(d->note.url, "https://example.com/nc-data/how");
+}
+
+TEST(ManifestTest, DatasetEntryMistakesAreOneLineErrors) {
+  auto error = [](const std::string& text) {
+    auto d = read_dataset_manifest(text, "d.yaml");
+    return d ? std::string() : d.error().to_string();
+  };
+  std::string head = "aperture: dataset/1\nid: d\nname: D\nchecked: 2026-11-20\n";
+  EXPECT_NE(error(head).find("'license' is required"), std::string::npos);
+  EXPECT_NE(error(head + "license: {id: Not-A-License, source: https://e.com}\n").find("unknown license id"),
+            std::string::npos);
+  EXPECT_TRUE(error(head + "license: {id: other, source: https://e.com}\n").empty());
+  EXPECT_NE(error(head + "license: {id: MIT}\n").find("'source' is required"), std::string::npos);
+  EXPECT_NE(error(head + "licence: {id: MIT}\n").find("unknown key 'licence'"), std::string::npos);
+  EXPECT_NE(error("aperture: release/1\nid: d\n").find("unsupported dataset format"), std::string::npos);
+  EXPECT_NE(error(head + "hub_ids: [[a]]\nlicense: {id: MIT, source: https://e.com}\n").find("hub_ids"),
+            std::string::npos);
+}
+
 TEST(ManifestTest, HostileYamlIsRefused) {
   std::string deep = "aperture: release/1\nname: " + std::string(500, '[') + "\n";
   EXPECT_NE(error_of(deep), "no error");

@@ -201,5 +201,56 @@ TEST(RulesTest, DataSetsPassOnNonCommercialAndShareAlike) {
   EXPECT_TRUE(dataset_obligations({"org/unknown", "", "org/m", {}}).empty());
 }
 
+TEST(RulesTest, CopyOfLicenseIsCheckedAgainstTheListedFiles) {
+  std::vector<Ancestor> chain = {parent("meta-llama/Llama-3.1-8B", "LicenseRef-Llama-3.1")};
+  std::vector<Obligation> duties = license_obligations(chain[0]);
+  Subject s = subject("my-org/Llama-3.1-chat", "LicenseRef-Llama-3.1");
+  EXPECT_EQ(count_rule(check_notices(s, chain, duties), "notice-missing"), 0u);  // files not listed
+  s.files_listed = true;
+  std::vector<Finding> missing = check_notices(s, chain, duties);
+  ASSERT_EQ(count_rule(missing, "notice-missing"), 1u);
+  EXPECT_NE(missing[0].message.find("requires a copy of the license"), std::string::npos);
+  EXPECT_EQ(missing[0].evidence.back().quote.substr(0, 6), "1.b.i(");  // the clause that asks for it
+  s.license_copies = {"MIT"};
+  EXPECT_EQ(count_rule(check_notices(s, chain, duties), "notice-missing"), 1u);
+  s.license_copies = {"LicenseRef-Llama-3.1"};
+  EXPECT_EQ(count_rule(check_notices(s, chain, duties), "notice-missing"), 0u);
+}
+
+TEST(RulesTest, DataSetExpressionsAreReadLicenseByLicense) {
+  std::vector<Obligation> both = dataset_obligations({"org/mixed", "CC-BY-SA-3.0 AND CC-BY-NC-4.0", "m", {}});
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].kind, "share-alike");
+  EXPECT_EQ(both[0].license, "CC-BY-SA-3.0");
+  EXPECT_EQ(both[1].kind, "non-commercial");
+  EXPECT_TRUE(dataset_obligations({"org/custom", "other", "m", {}}).empty());
+}
+
+TEST(RulesTest, NonCommercialDataIsReadThroughTheExpression) {
+  EXPECT_TRUE(data_bans_commercial("CC-BY-NC-4.0"));
+  EXPECT_TRUE(data_bans_commercial("CC-BY-NC-4.0 AND MIT"));
+  EXPECT_FALSE(data_bans_commercial("MIT OR CC-BY-NC-4.0"));  // the MIT alternative allows it
+  EXPECT_TRUE(data_bans_commercial("CC-BY-NC-4.0 OR CC-BY-NC-SA-4.0"));
+  EXPECT_FALSE(data_bans_commercial("CC-BY-SA-4.0"));
+  EXPECT_FALSE(data_bans_commercial("other"));
+  EXPECT_FALSE(data_bans_commercial(""));
+}
+
+TEST(RulesTest, ACommercialLicenseOverNonCommercialDataIsAWarning) {
+  std::vector<Dataset> data = {{"tatsu-lab/alpaca", "CC-BY-NC-4.0", "my-org/chat", {"README.md", 5, {}, "- tatsu-lab/alpaca"}}};
+  data[0].license_evidence = {"data/datasets/alpaca.yaml", 9, "https://example.com/alpaca", "license: cc-by-nc-4.0"};
+  std::vector<Finding> f = check_data_terms(subject("my-org/chat", "Apache-2.0"), data);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "data-terms-conflict");
+  EXPECT_EQ(f[0].severity, Severity::warning);
+  EXPECT_NE(f[0].message.find("tatsu-lab/alpaca under CC-BY-NC-4.0"), std::string::npos);
+  ASSERT_EQ(f[0].evidence.size(), 3u);  // the declaration, where the data is named, the data's license page
+  EXPECT_EQ(f[0].evidence[2].url, "https://example.com/alpaca");
+  EXPECT_TRUE(check_data_terms(subject("my-org/chat", "CC-BY-NC-4.0"), data).empty());
+  EXPECT_TRUE(check_data_terms(subject("my-org/chat", ""), data).empty());
+  data[0].license = "MIT";
+  EXPECT_TRUE(check_data_terms(subject("my-org/chat", "Apache-2.0"), data).empty());
+}
+
 }  // namespace
 }  // namespace aperture::lineage

@@ -150,6 +150,40 @@ TEST(TraceTest, DataSetObligationsJoinTheLineage) {
   EXPECT_NE(first_with(l.obligations, &Obligation::kind, "non-commercial"), nullptr);
 }
 
+// Knows one data set, as the dataset catalog would.
+class DataResolver final : public Resolver {
+public:
+  std::optional<ResolvedModel> resolve(std::string_view) override { return std::nullopt; }
+  std::optional<Dataset> resolve_dataset(std::string_view name) override {
+    if (name != "org/nc") {
+      return std::nullopt;
+    }
+    Dataset d;
+    d.license = "CC-BY-NC-4.0";
+    d.resolved_by = "dataset-catalog:nc";
+    d.license_evidence = {"data/datasets/nc.yaml", 9, "https://example.com/nc", "license: cc-by-nc-4.0"};
+    return d;
+  }
+  [[nodiscard]] std::string where() const override { return "the test data"; }
+};
+
+TEST(TraceTest, DataSetLicensesNoRecordStatesAreLookedUp) {
+  DataResolver r;
+  Subject s = subject("me/model", "Apache-2.0");
+  Lineage l = trace(s, {}, {{"org/nc", "", "me/model", {}}, {"org/other", "", "me/model", {}}}, r);
+  ASSERT_EQ(l.datasets.size(), 2u);
+  EXPECT_EQ(l.datasets[0].license, "CC-BY-NC-4.0");
+  EXPECT_EQ(l.datasets[0].resolved_by, "dataset-catalog:nc");
+  EXPECT_EQ(l.datasets[0].name, "org/nc");
+  EXPECT_TRUE(l.datasets[1].license.empty());
+  EXPECT_NE(first_with(l.obligations, &Obligation::kind, "non-commercial"), nullptr);
+  EXPECT_EQ(count_rule(l.findings, "data-terms-conflict"), 1u);
+  // A license the record states is kept, never replaced by a look-up.
+  Lineage stated = trace(s, {}, {{"org/nc", "MIT", "me/model", {}}}, r);
+  EXPECT_EQ(stated.datasets[0].license, "MIT");
+  EXPECT_TRUE(stated.datasets[0].resolved_by.empty());
+}
+
 TEST(TraceTest, ReleaseBasesGetInferredRelations) {
   release::Release rel;
   rel.name = "org/Llama-3.1-8B-GGUF";
