@@ -23,7 +23,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libre2-dev libyaml-cpp-dev libyaml-dev
   libsqlite3-dev libcurl4-openssl-dev
   libcpp-httplib-dev libpqxx-dev libssl-dev postgresql
-  python3-jsonschema
+  python3-jsonschema python3-yaml pre-commit
   chromium fonts-dejavu-core
 )
 for arg in "$@"; do

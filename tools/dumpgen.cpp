@@ -3,7 +3,7 @@
 // (bench/audit_dump.sh): realistic `org/name` ids, a license mix like the
 // Hub's, base_model chains with fine-tunes, adapters, merges and
 // quantisations ("-GGUF", "-AWQ"), `tags` as the Hub writes them
-// (`license:...`, `base_model:...`, `base_model:quantized:...`), `siblings`
+// (`license:...`, `base_model:...`, `base_model:quantized:...`, `dataset:...`), `siblings`
 // lists, and the faults a real dump has: broken lines, cycles, self-references,
 // dangling ids and one 10,000-deep chain. Deterministic for a given --seed.
 //
@@ -98,6 +98,13 @@ constexpr std::array<std::string_view, 4> k_other_names = {"deepseek", "my-custo
 constexpr std::array<std::string_view, 4> k_quant_suffix = {"-GGUF", "-AWQ", "-GPTQ", "-4bit"};
 
 enum class Kind { root, finetune, adapter, quantized, merge };
+
+// Training data fine-tunes name (`cardData.datasets` and `dataset:` tags), as
+// cards on the Hub name them: some the dataset catalog knows, some it does not.
+constexpr std::array<std::string_view, 8> k_datasets = {
+    "tatsu-lab/alpaca",        "databricks/databricks-dolly-15k", "Open-Orca/OpenOrca",
+    "HuggingFaceH4/ultrachat_200k", "teknium/OpenHermes-2.5",   "wikipedia",
+    "my-org/private-sft-mix",  "c4"};
 
 struct Node {
   std::string id;
@@ -243,6 +250,17 @@ std::string Generator::record(const Node& node, Kind kind, const std::vector<std
        "\"";
   // Tags as the Hub derives them from the card.
   r += ",\"tags\":[\"transformers\",\"safetensors\",\"text-generation\",\"en\"";
+  // A third of fine-tunes name their training data: 1 to 3 data sets.
+  std::vector<std::string_view> datasets;
+  if (kind == Kind::finetune && m_rng.per_mille(333)) {
+    for (std::size_t n = 1 + m_rng.below(3); datasets.size() < n;) {
+      datasets.push_back(m_rng.pick(k_datasets));
+    }
+  }
+  for (std::string_view d : datasets) {
+    r += ",";
+    append_json_string(r, "dataset:" + std::string(d));
+  }
   bool claims_open = m_rng.per_mille(40);
   if (claims_open) {
     r += ",\"open-source\"";
@@ -285,6 +303,15 @@ std::string Generator::record(const Node& node, Kind kind, const std::vector<std
       for (std::size_t i = 0; i < bases.size(); ++i) {
         r += i == 0 ? "" : ",";
         append_json_string(r, bases[i]);
+      }
+      r += "]";
+    }
+    if (!datasets.empty()) {
+      sep();
+      r += "\"datasets\":[";
+      for (std::size_t i = 0; i < datasets.size(); ++i) {
+        r += i == 0 ? "" : ",";
+        append_json_string(r, std::string(datasets[i]));
       }
       r += "]";
     }

@@ -12,7 +12,7 @@ namespace aperture::bom {
 
 using Sha1Digest = std::array<std::uint8_t, 20>;
 
-// SHA-1 of `data` (FIPS 180-4). Used only to derive identifiers, never for security.
+// SHA-1 of `data` (OpenSSL). Used only to derive identifiers, never for security.
 Sha1Digest sha1(std::string_view data);
 
 // The version-5 UUID of `name` in the namespace `ns` (a UUID in its text

@@ -175,6 +175,19 @@ std::string evidence_html(const std::vector<release::Evidence>& list) {
   return out;
 }
 
+// The questions the Markdown and HTML tables answer, in order: `row(question, statement)`.
+template <typename Row> void each_question(const EuAiActAssessment& e, Row&& row) {
+  row("GPAI model", e.gpai);
+  row("Systemic risk", e.systemic_risk);
+  row("Open-source exemption", e.exemption);
+  for (const auto& c : e.exemption_conditions) {
+    row("· condition", c);
+  }
+  for (const auto& m : e.modifications) {
+    row("Modifier becomes a provider", m.provider);
+  }
+}
+
 }  // namespace
 
 void eu_ai_act_json(JsonWriter& w, const EuAiActAssessment& e) {
@@ -307,15 +320,7 @@ std::string eu_ai_act_markdown(const EuAiActAssessment& e) {
     out += fmt::format("| {} | {} | {} | {} | {} |\n", q, answer_md(s.answer), markdown_escape(s.article),
                        markdown_escape(s.text), evidence_md(s.evidence));
   };
-  row("GPAI model", e.gpai);
-  row("Systemic risk", e.systemic_risk);
-  row("Open-source exemption", e.exemption);
-  for (const auto& c : e.exemption_conditions) {
-    row("· condition", c);
-  }
-  for (const auto& m : e.modifications) {
-    row("Modifier becomes a provider", m.provider);
-  }
+  each_question(e, row);
   out += "\n| Duty | Applies | Article | Why |\n|---|---|---|---|\n";
   for (const auto& d : e.duties) {
     out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(d.name), answer_md(d.applies),
@@ -350,15 +355,7 @@ std::string eu_ai_act_html(const EuAiActAssessment& e) {
                     q, regulation::to_string(s.answer), html_escape(s.article), html_escape(s.text),
                     evidence_html(s.evidence));
   };
-  row("GPAI model", e.gpai);
-  row("Systemic risk", e.systemic_risk);
-  row("Open-source exemption", e.exemption);
-  for (const auto& c : e.exemption_conditions) {
-    row("· condition", c);
-  }
-  for (const auto& m : e.modifications) {
-    row("Modifier becomes a provider", m.provider);
-  }
+  each_question(e, row);
   out += "</tbody></table>\n<table><thead><tr><th>Duty</th><th>Applies</th><th>Article</th><th>Why</th></tr>"
          "</thead><tbody>\n";
   for (const auto& d : e.duties) {

@@ -11,19 +11,6 @@ namespace {
 using util::ErrorCode;
 using util::make_error;
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 bool has_control(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -121,8 +108,8 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
       if (i + 2 >= text.size()) {
         return std::nullopt;
       }
-      int hi = hex_digit(text[i + 1]);
-      int lo = hex_digit(text[i + 2]);
+      int hi = util::hex_digit(text[i + 1]);
+      int lo = util::hex_digit(text[i + 2]);
       if (hi < 0 || lo < 0) {
         return std::nullopt;
       }

@@ -60,4 +60,7 @@ std::string_view trim(std::string_view s);
 // Splits `s` on `sep`.
 std::vector<std::string_view> split(std::string_view s, char sep);
 
+// The value of a hexadecimal digit ('0'-'9', 'a'-'f', 'A'-'F'); -1 for any other character.
+int hex_digit(char c);
+
 }  // namespace aperture::util
