@@ -136,6 +136,20 @@ util::Result<release::Release> read_entry(const CatalogEntry& entry) {
   return r;
 }
 
+const release::Release* release_of(std::string_view id) {
+  static const auto k_releases = [] {
+    std::map<std::string, release::Release, std::less<>> all;
+    for (const CatalogEntry& e : entries()) {
+      if (auto r = read_entry(e)) {
+        all.emplace(e.id, std::move(*r));
+      }
+    }
+    return all;
+  }();
+  auto it = k_releases.find(id);
+  return it == k_releases.end() ? nullptr : &it->second;
+}
+
 std::vector<std::string> hub_paths(const release::Release& release) {
   std::vector<std::string> out;
   if (util::ascii_lower(release.url).starts_with(k_hub_prefix)) {

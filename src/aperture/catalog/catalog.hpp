@@ -39,6 +39,11 @@ const std::vector<CatalogEntry>& dataset_entries();
 // nullptr when the catalog does not know it.
 const formats::DatasetManifest* find_dataset(std::string_view name);
 
+// The release of the entry `id`, read once per process and kept (entries
+// that do not read are left out: the catalog test keeps them from shipping);
+// nullptr when there is no such entry. Safe to call from several threads.
+const release::Release* release_of(std::string_view id);
+
 // The Hugging Face paths ("owner/name", lower case) a release is known by:
 // its `url`'s when that is a Hub page, then its variants'.
 std::vector<std::string> hub_paths(const release::Release& release);

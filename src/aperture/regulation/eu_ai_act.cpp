@@ -357,25 +357,17 @@ std::vector<DocumentCheck> check_documents(const frameworks::Assessment& a) {
 }
 
 // The base as the catalog describes it, when the lineage resolved it there.
-std::optional<release::Release> base_release_of(const lineage::Ancestor& a) {
+const release::Release* base_release_of(const lineage::Ancestor& a) {
   constexpr std::string_view k_prefix = "catalog:";
   if (a.resolved_by.rfind(k_prefix, 0) != 0) {
-    return std::nullopt;
+    return nullptr;
   }
-  const catalog::CatalogEntry* entry = catalog::find(std::string_view(a.resolved_by).substr(k_prefix.size()));
-  if (entry == nullptr) {
-    return std::nullopt;
-  }
-  auto base = catalog::read_entry(*entry);
-  if (!base) {
-    return std::nullopt;
-  }
-  return std::move(*base);
+  return catalog::release_of(std::string_view(a.resolved_by).substr(k_prefix.size()));
 }
 
 ComputeEstimate base_compute_of(const lineage::Ancestor& a) {
-  std::optional<release::Release> base = base_release_of(a);
-  if (!base) {
+  const release::Release* base = base_release_of(a);
+  if (base == nullptr) {
     ComputeEstimate unknown;
     unknown.missing.emplace_back("the base model's figures");
     return unknown;
@@ -394,8 +386,8 @@ std::vector<std::string> outputs_of(const frameworks::Assessment& a, std::string
     if (an.depth != 1 || an.relation == "merge") {
       continue;
     }
-    std::optional<release::Release> base = base_release_of(an);
-    if (base && !base->outputs.empty()) {
+    const release::Release* base = base_release_of(an);
+    if (base != nullptr && !base->outputs.empty()) {
       from = an.name;
       return base->outputs;
     }
