@@ -124,6 +124,10 @@ def main():
             with lock:
                 if len(acked) >= args.kill_after:
                     break
+            if proc.poll() is not None:
+                stop.set()
+                print(f"FAIL: the server exited ({proc.returncode}) before it was killed: {proc.stderr.read()[-2000:]}")
+                return 1
             time.sleep(0.01)
         os.kill(proc.pid, signal.SIGKILL)  # while the writers are mid-request
         proc.wait()

@@ -19,7 +19,7 @@ util::Unexpected db_error(sqlite3* db, std::string_view what) {
 // A prepared statement with its parameters bound; finalized on destruction.
 class Statement {
 public:
-  Statement(sqlite3* db, std::string_view text) : m_db(db) {
+  Statement(sqlite3* db, std::string_view text) {
     m_rc = sqlite3_prepare_v2(db, text.data(), static_cast<int>(text.size()), &m_stmt, nullptr);
   }
   ~Statement() { sqlite3_finalize(m_stmt); }
@@ -53,7 +53,6 @@ public:
   std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
 private:
-  sqlite3* m_db;
   sqlite3_stmt* m_stmt = nullptr;
   int m_rc;
 };
