@@ -32,15 +32,13 @@ components:
     where: https://example.com/test-model
 )";
 
-class ApiTest : public ::testing::TestWithParam<std::string> {
+class ApiTest : public testing::BackendTest {
 protected:
   void SetUp() override {
-    std::string skip;
-    m_store = testing::fresh_store(GetParam(), skip);
-    if (!m_store && !skip.empty()) {
-      GTEST_SKIP() << skip;
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) {
+      return;
     }
-    ASSERT_NE(m_store, nullptr);
     ASSERT_TRUE(sync_catalog(*m_store));
     m_token = store::new_token();
     ASSERT_TRUE(m_store->add_token("test", store::sha256_hex(m_token), "2026-01-01T00:00:00Z"));
@@ -59,7 +57,6 @@ protected:
   }
   std::string bearer() const { return "Bearer " + m_token; }
 
-  std::unique_ptr<store::Store> m_store;
   std::unique_ptr<Api> m_api;
   std::string m_token;
 };

@@ -11,24 +11,13 @@
 namespace aperture::store {
 namespace {
 
-class StoreTest : public ::testing::TestWithParam<std::string> {
+class StoreTest : public testing::BackendTest {
 protected:
-  void SetUp() override {
-    std::string skip;
-    m_store = testing::fresh_store(GetParam(), skip);
-    if (!m_store && !skip.empty()) {
-      GTEST_SKIP() << skip;
-    }
-    ASSERT_NE(m_store, nullptr);
-  }
-
   ReleasePage list(ReleaseQuery q) {
     auto page = m_store->list_releases(q);
     EXPECT_TRUE(page) << page.error().to_string();
     return page ? *page : ReleasePage{};
   }
-
-  std::unique_ptr<Store> m_store;
 };
 
 TEST_P(StoreTest, MigrationsAreIdempotent) {
