@@ -1,9 +1,8 @@
-#include <aperture/license/normalize.hpp>
-
 #include <algorithm>
 #include <array>
 #include <utility>
 
+#include <aperture/license/normalize.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::license {
@@ -13,26 +12,46 @@ namespace {
 // Varietal spellings (SPDX equivalentwords.txt, the single-word entries, and
 // British/American pairs that occur in license texts).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 40> k_equivalents{{
-    {"acknowledgement", "acknowledgment"}, {"analogue", "analog"},
-    {"analyse", "analyze"},                {"artefact", "artifact"},
-    {"authorisation", "authorization"},    {"authorised", "authorized"},
-    {"calibre", "caliber"},                {"cancelled", "canceled"},
-    {"capitalisations", "capitalizations"}, {"catalogue", "catalog"},
-    {"categorise", "categorize"},          {"centre", "center"},
-    {"emphasised", "emphasized"},          {"favour", "favor"},
-    {"favourite", "favorite"},             {"fulfil", "fulfill"},
-    {"fulfilment", "fulfillment"},         {"initialise", "initialize"},
-    {"judgement", "judgment"},             {"labelling", "labeling"},
-    {"labour", "labor"},                   {"licence", "license"},
-    {"licences", "licenses"},              {"licenced", "licensed"},
-    {"licencing", "licensing"},            {"licencee", "licensee"},
-    {"licencor", "licensor"},              {"maximise", "maximize"},
-    {"modelled", "modeled"},               {"modelling", "modeling"},
-    {"offence", "offense"},                {"optimise", "optimize"},
-    {"organisation", "organization"},      {"organise", "organize"},
-    {"practise", "practice"},              {"programme", "program"},
-    {"realise", "realize"},                {"recognise", "recognize"},
-    {"signalling", "signaling"},           {"utilisation", "utilization"},
+    {"acknowledgement", "acknowledgment"},
+    {"analogue", "analog"},
+    {"analyse", "analyze"},
+    {"artefact", "artifact"},
+    {"authorisation", "authorization"},
+    {"authorised", "authorized"},
+    {"calibre", "caliber"},
+    {"cancelled", "canceled"},
+    {"capitalisations", "capitalizations"},
+    {"catalogue", "catalog"},
+    {"categorise", "categorize"},
+    {"centre", "center"},
+    {"emphasised", "emphasized"},
+    {"favour", "favor"},
+    {"favourite", "favorite"},
+    {"fulfil", "fulfill"},
+    {"fulfilment", "fulfillment"},
+    {"initialise", "initialize"},
+    {"judgement", "judgment"},
+    {"labelling", "labeling"},
+    {"labour", "labor"},
+    {"licence", "license"},
+    {"licences", "licenses"},
+    {"licenced", "licensed"},
+    {"licencing", "licensing"},
+    {"licencee", "licensee"},
+    {"licencor", "licensor"},
+    {"maximise", "maximize"},
+    {"modelled", "modeled"},
+    {"modelling", "modeling"},
+    {"offence", "offense"},
+    {"optimise", "optimize"},
+    {"organisation", "organization"},
+    {"organise", "organize"},
+    {"practise", "practice"},
+    {"programme", "program"},
+    {"realise", "realize"},
+    {"recognise", "recognize"},
+    {"signalling", "signaling"},
+    {"utilisation", "utilization"},
 }};
 
 // Longest copyright statement dropped as a whole line.
@@ -75,8 +94,8 @@ bool is_unicode_punct(std::string_view text, std::size_t i, std::size_t* length)
 }
 
 bool is_roman_numeral(std::string_view w) {
-  static constexpr std::array<std::string_view, 13> k_roman{
-      "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii"};
+  static constexpr std::array<std::string_view, 13> k_roman{"i",    "ii", "iii", "iv", "v",   "vi",  "vii",
+                                                            "viii", "ix", "x",   "xi", "xii", "xiii"};
   for (std::string_view r : k_roman) {
     if (w == r) {
       return true;
@@ -96,12 +115,73 @@ bool is_list_marker_word(std::string_view w) {
   return is_roman_numeral(w);
 }
 
+// Lines to look at when deciding whether a text has a line prefix.
+constexpr std::size_t k_prefix_sample_lines = 400;
+
+// The first white-space-delimited token of each non-blank line, in order.
+std::vector<std::string_view> leading_tokens(std::string_view text) {
+  std::vector<std::string_view> tokens;
+  std::size_t pos = 0;
+  while (pos < text.size() && tokens.size() < k_prefix_sample_lines) {
+    std::size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, eol - pos);
+    std::size_t b = line.find_first_not_of(" \t\r");
+    if (b != std::string_view::npos) {
+      std::size_t e = line.find_first_of(" \t\r", b);
+      tokens.push_back(line.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    }
+    pos = eol + 1;
+  }
+  return tokens;
+}
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+LinePrefix line_prefix(std::string_view text) {
+  // A prefix repeated on nearly every line is a comment marker ("c", "dnl",
+  // "%%Copyright:") or a line number, not part of the license text.
+  std::vector<std::string_view> tokens = leading_tokens(text);
+  if (tokens.size() < 4) {
+    return {};
+  }
+  std::size_t needed = tokens.size() - tokens.size() / 5;  // 80%
+  std::size_t numbers = static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), is_digits));
+  if (numbers >= needed) {
+    return LinePrefix{LinePrefix::Kind::number, {}};
+  }
+  // The majority candidate (Boyer-Moore vote), then its real count.
+  std::string_view candidate;
+  std::size_t votes = 0;
+  for (std::string_view t : tokens) {
+    if (votes == 0) {
+      candidate = t;
+    }
+    votes += t == candidate ? 1 : -1;
+  }
+  bool has_alnum = std::any_of(candidate.begin(), candidate.end(),
+                               [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); });
+  if (!has_alnum || candidate.size() > 16 ||
+      static_cast<std::size_t>(std::count(tokens.begin(), tokens.end(), candidate)) < needed) {
+    return {};
+  }
+  return LinePrefix{LinePrefix::Kind::token, std::string(candidate)};
+}
+
+namespace {
+
 class Tokenizer {
 public:
-  explicit Tokenizer(std::string_view text) : m_text(text) {}
+  explicit Tokenizer(std::string_view text) : m_text(text), m_prefix(line_prefix(text)) {}
 
   std::vector<Token> run() {
     while (m_pos < m_text.size()) {
+      if (m_at_line_start && !m_prefix_skipped) {
+        skip_line_prefix();
+      }
       if (m_at_line_start && skip_copyright_line()) {
         continue;
       }
@@ -116,6 +196,7 @@ private:
     unsigned char c = static_cast<unsigned char>(m_text[m_pos]);
     if (c == '\n') {
       m_at_line_start = true;
+      m_prefix_skipped = false;
       m_words_on_line = 0;
       ++m_pos;
       return;
@@ -156,8 +237,8 @@ private:
         ++m_pos;
         continue;
       }
-      bool hyphen_join = c == '-' && !word.empty() && is_letter(word.back()) &&
-                         m_pos + 1 < m_text.size() && is_letter(m_text[m_pos + 1]);
+      bool hyphen_join = c == '-' && !word.empty() && is_letter(word.back()) && m_pos + 1 < m_text.size() &&
+                         is_letter(m_text[m_pos + 1]);
       if (!hyphen_join) {
         break;
       }
@@ -166,9 +247,7 @@ private:
     emit(std::move(word), start);
   }
 
-  static bool is_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
+  static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
   void emit(std::string word, std::size_t start) {
     bool first_on_line = m_words_on_line == 0;
@@ -193,6 +272,31 @@ private:
       word = "holder";
     }
     m_tokens.push_back(Token{std::move(word), static_cast<std::uint32_t>(start)});
+  }
+
+  // The text's line prefix (see line_prefix) at the start of this line.
+  void skip_line_prefix() {
+    m_prefix_skipped = true;
+    if (m_prefix.kind == LinePrefix::Kind::none) {
+      return;
+    }
+    std::size_t i = m_pos;
+    while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\t')) {
+      ++i;
+    }
+    std::size_t end = i;
+    if (m_prefix.kind == LinePrefix::Kind::number) {
+      while (end < m_text.size() && m_text[end] >= '0' && m_text[end] <= '9') {
+        ++end;
+      }
+    } else if (m_text.substr(i, m_prefix.token.size()) == m_prefix.token) {
+      end = i + m_prefix.token.size();
+    }
+    bool at_boundary = end == m_text.size() || m_text[end] == ' ' || m_text[end] == '\t' ||
+                       m_text[end] == '\r' || m_text[end] == '\n';
+    if (end > i && at_boundary) {
+      m_pos = end;
+    }
   }
 
   // "(a)", "(12)", "(iv)", "(c)": list markers and the copyright sign.
@@ -265,9 +369,8 @@ private:
   bool skip_copyright_line() {
     std::size_t i = m_pos;
     // Skip comment markers, bullets and spaces.
-    while (i < m_text.size() && m_text[i] != '\n' &&
-           !is_ascii_alnum(static_cast<unsigned char>(m_text[i])) && m_text[i] != '(' &&
-           m_text[i] != '<' && static_cast<unsigned char>(m_text[i]) < 0x80) {
+    while (i < m_text.size() && m_text[i] != '\n' && !is_ascii_alnum(static_cast<unsigned char>(m_text[i])) &&
+           m_text[i] != '(' && m_text[i] != '<' && static_cast<unsigned char>(m_text[i]) < 0x80) {
       ++i;
     }
     std::string_view rest = m_text.substr(i, 40);
@@ -308,8 +411,10 @@ private:
   }
 
   std::string_view m_text;
+  LinePrefix m_prefix;
   std::size_t m_pos = 0;
   bool m_at_line_start = true;
+  bool m_prefix_skipped = false;
   std::uint32_t m_words_on_line = 0;
   std::vector<Token> m_tokens;
 };

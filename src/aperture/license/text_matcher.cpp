@@ -1,8 +1,8 @@
-#include <aperture/license/text_matcher.hpp>
-
 #include <algorithm>
 #include <array>
 #include <utility>
+
+#include <aperture/license/text_matcher.hpp>
 
 namespace aperture::license {
 
@@ -13,6 +13,8 @@ constexpr std::uint32_t k_words = index::k_shingle;
 constexpr std::size_t k_max_anchor_repeats = 4;
 // Longest run of license words that another short run may replace.
 constexpr std::uint32_t k_max_replaced = 12;
+// Words between a match and the input's edge for the copy to count as cut off there.
+constexpr std::uint32_t k_edge_words = 2;
 // Largest gap (license words × input words) aligned word by word.
 constexpr std::uint64_t k_max_gap_cells = 60000;
 
@@ -31,9 +33,8 @@ std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::
   std::vector<std::uint32_t> cur(b.size() + 1, 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = a[i - 1] == b[j - 1] && a[i - 1] != index::k_unknown_word
-                   ? prev[j - 1] + 1
-                   : std::max(prev[j], cur[j - 1]);
+      cur[j] = a[i - 1] == b[j - 1] && a[i - 1] != index::k_unknown_word ? prev[j - 1] + 1
+                                                                         : std::max(prev[j], cur[j - 1]);
     }
     std::swap(prev, cur);
   }
@@ -91,8 +92,8 @@ private:
 // The longest chain of anchors increasing in both input and license position.
 // REQUIRES: `pairs` ordered by input position ascending and, within one input
 // position, license position descending.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
-    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>>
+longest_chain(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
   std::vector<std::uint32_t> tails;  // index into pairs of the chain end of each length
   std::vector<std::int64_t> prev(pairs.size(), -1);
   for (std::uint32_t i = 0; i < pairs.size(); ++i) {
@@ -108,7 +109,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
     }
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
-  for (std::int64_t i = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; i >= 0; i = prev[static_cast<std::size_t>(i)]) {
+  for (std::int64_t i = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; i >= 0;
+       i = prev[static_cast<std::size_t>(i)]) {
     chain.push_back(pairs[static_cast<std::size_t>(i)]);
   }
   std::reverse(chain.begin(), chain.end());
@@ -117,7 +119,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
 
 // Turns chain anchors into maximal runs of equal words.
 std::vector<Run> extend_runs(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& chain,
-                             std::span<const std::uint32_t> doc, std::span<const std::uint32_t> lic,
+                             std::span<const std::uint32_t> doc,
+                             std::span<const std::uint32_t> lic,
                              std::uint32_t doc_end) {
   std::vector<Run> runs;
   for (auto [j, p] : chain) {
@@ -139,7 +142,9 @@ std::vector<Run> extend_runs(const std::vector<std::pair<std::uint32_t, std::uin
 
 class Aligner {
 public:
-  Aligner(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> doc,
+  Aligner(const SpdxIndex& index,
+          std::uint32_t group,
+          std::span<const std::uint32_t> doc,
           std::span<const std::uint64_t> doc_hashes)
       : m_lic(index.group_tokens(group)), m_lic_shingles(index.group_shingles(group)), m_doc(doc),
         m_doc_hashes(doc_hashes) {
@@ -163,7 +168,13 @@ public:
     const Run& first = runs.front();
     std::uint32_t lead_doc_begin = first.doc > begin + first.lic + 8 ? first.doc - first.lic - 8 : begin;
     m_result.doc_begin = first.doc;
-    account_gap(0, first.lic, lead_doc_begin, first.doc, /*count_inserts=*/false);
+    std::uint32_t lead_missing =
+        account_gap(0, first.lic, lead_doc_begin, first.doc, /*count_inserts=*/false);
+    if (m_result.doc_begin <= k_edge_words) {
+      m_result.cut_off += lead_missing;
+    }
+    std::uint32_t outer_gap = m_result.longest_gap;
+    m_result.longest_gap = 0;
     for (std::size_t r = 0; r < runs.size(); ++r) {
       m_result.matched += runs[r].length;
       if (r + 1 < runs.size()) {
@@ -175,9 +186,16 @@ public:
     const Run& last = runs.back();
     std::uint32_t tail_lic = last.lic + last.length;
     std::uint32_t tail_doc = last.doc + last.length;
-    std::uint32_t tail_doc_end = std::min<std::uint32_t>(end, tail_doc + (m_result.license_words - tail_lic) + 8);
+    std::uint32_t tail_doc_end =
+        std::min<std::uint32_t>(end, tail_doc + (m_result.license_words - tail_lic) + 8);
     m_result.doc_end = tail_doc;
-    account_gap(tail_lic, m_result.license_words, tail_doc, tail_doc_end, /*count_inserts=*/false);
+    m_result.longest_inner_gap = m_result.longest_gap;
+    std::uint32_t tail_missing =
+        account_gap(tail_lic, m_result.license_words, tail_doc, tail_doc_end, /*count_inserts=*/false);
+    if (m_doc.size() - m_result.doc_end <= k_edge_words) {
+      m_result.cut_off += tail_missing;
+    }
+    m_result.longest_gap = std::max(m_result.longest_gap, outer_gap);
     return m_result;
   }
 
@@ -207,9 +225,13 @@ private:
     return extend_runs(chain, m_doc, m_lic, end);
   }
 
-  // License words [lic_a, lic_b) against input words [doc_a, doc_b).
-  void account_gap(std::uint32_t lic_a, std::uint32_t lic_b, std::uint32_t doc_a, std::uint32_t doc_b,
-                   bool count_inserts) {
+  // License words [lic_a, lic_b) against input words [doc_a, doc_b); returns
+  // the required license words counted missing.
+  std::uint32_t account_gap(std::uint32_t lic_a,
+                            std::uint32_t lic_b,
+                            std::uint32_t doc_a,
+                            std::uint32_t doc_b,
+                            bool count_inserts) {
     std::uint32_t lic_len = lic_b > lic_a ? lic_b - lic_a : 0;
     std::uint32_t doc_len = doc_b > doc_a ? doc_b - doc_a : 0;
     std::uint32_t common = lcs_length(m_lic.subspan(lic_a, lic_len), m_doc.subspan(doc_a, doc_len));
@@ -228,11 +250,12 @@ private:
     // A short run of license words replaced by a short run of other words is
     // a replaceable part of the template ("the copyright holder" → "Google
     // Inc."): it lowers the score but is neither a missing clause nor an added one.
-    if (missing_required > 0 && inserted > 0 && missing_required <= k_max_replaced && inserted <= k_max_replaced) {
+    if (missing_required > 0 && inserted > 0 && missing_required <= k_max_replaced &&
+        inserted <= k_max_replaced) {
       m_result.replaced += missing_required;
       m_result.replacing += inserted;
       m_result.inserted += inserted;
-      return;
+      return 0;
     }
     m_result.missing_required += missing_required;
     m_result.longest_gap = std::max(m_result.longest_gap, missing_required);
@@ -240,6 +263,7 @@ private:
       m_result.inserted += inserted;
       m_result.longest_insert = std::max(m_result.longest_insert, inserted);
     }
+    return missing_required;
   }
 
   // License words of [a, b) outside the optional title and appendix.
@@ -278,7 +302,7 @@ struct Candidate {
   std::uint32_t group = 0;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  double density = 0;  // shingle hits per shingle of the text's required part
+  double density = 0;                    // shingle hits per shingle of the text's required part
   std::vector<std::uint32_t> positions;  // input shingles found in the text
 };
 
@@ -289,7 +313,8 @@ constexpr double k_min_density = 0.35;
 constexpr std::size_t k_max_candidates = 24;
 
 // Spans of the input where a group's shingles cluster densely enough to try.
-std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const std::uint32_t> ids,
+std::vector<Candidate> find_candidates(const SpdxIndex& index,
+                                       std::span<const std::uint32_t> ids,
                                        std::span<const std::uint64_t> hashes) {
   // Per-text hit lists, kept between calls so their memory is reused; only
   // the lists this input touched are cleared.
@@ -321,7 +346,8 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
   std::vector<Candidate> candidates;
   for (std::uint32_t g : touched) {
     const index::GroupRecord& rec = index.group(g);
-    std::uint32_t required = rec.tail_start > rec.title_end ? rec.tail_start - rec.title_end : rec.token_count;
+    std::uint32_t required =
+        rec.tail_start > rec.title_end ? rec.tail_start - rec.title_end : rec.token_count;
     double base = std::min(rec.shingle_count, required);
     double needed = std::max(3.0, k_min_density * base);
     if (static_cast<double>(hits[g].size()) < needed) {
@@ -337,11 +363,12 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
       if (static_cast<double>(i - c0) >= needed) {
         std::uint32_t first = hits[g][c0];
         std::uint32_t last = hits[g][i - 1] + k_words;
-        candidates.push_back(Candidate{g, first > pad ? first - pad : 0,
-                                       static_cast<std::uint32_t>(std::min<std::size_t>(ids.size(), last + pad)),
-                                       static_cast<double>(i - c0) / std::max(1.0, base),
-                                       std::vector<std::uint32_t>(hits[g].begin() + static_cast<std::ptrdiff_t>(c0),
-                                                                  hits[g].begin() + static_cast<std::ptrdiff_t>(i))});
+        candidates.push_back(
+            Candidate{g, first > pad ? first - pad : 0,
+                      static_cast<std::uint32_t>(std::min<std::size_t>(ids.size(), last + pad)),
+                      static_cast<double>(i - c0) / std::max(1.0, base),
+                      std::vector<std::uint32_t>(hits[g].begin() + static_cast<std::ptrdiff_t>(c0),
+                                                 hits[g].begin() + static_cast<std::ptrdiff_t>(i))});
       }
       c0 = i;
     }
@@ -358,12 +385,14 @@ std::vector<Candidate> find_candidates(const SpdxIndex& index, std::span<const s
 // Licenses most software uses; their texts win near-ties with rare variants.
 bool is_common_license(const SpdxIndex& index, std::uint32_t group) {
   static constexpr std::array<std::string_view, 47> k_common{
-      "0BSD", "AFL-3.0", "AGPL-3.0-only", "Apache-1.1", "Apache-2.0", "Artistic-2.0", "BSD-2-Clause",
-      "BSD-3-Clause", "BSD-4-Clause", "BSL-1.0", "bzip2-1.0.6", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0",
-      "CDDL-1.0", "CPL-1.0", "curl", "EPL-1.0", "EPL-2.0", "EUPL-1.2", "GPL-1.0-only", "GPL-2.0-only",
-      "GPL-3.0-only", "IJG", "ISC", "LGPL-2.0-only", "LGPL-2.1-only", "LGPL-3.0-only", "Libpng",
-      "MIT", "MIT-0", "MPL-1.1", "MPL-2.0", "MS-PL", "MS-RL", "NCSA", "OFL-1.1", "OpenSSL", "PHP-3.01",
-      "PostgreSQL", "Python-2.0", "Ruby", "Unlicense", "UPL-1.0", "WTFPL", "X11", "Zlib"};
+      "0BSD",         "AFL-3.0",       "AGPL-3.0-only", "Apache-1.1",    "Apache-2.0",   "Artistic-2.0",
+      "BSD-2-Clause", "BSD-3-Clause",  "BSD-4-Clause",  "BSL-1.0",       "bzip2-1.0.6",  "CC-BY-4.0",
+      "CC-BY-SA-4.0", "CC0-1.0",       "CDDL-1.0",      "CPL-1.0",       "curl",         "EPL-1.0",
+      "EPL-2.0",      "EUPL-1.2",      "GPL-1.0-only",  "GPL-2.0-only",  "GPL-3.0-only", "IJG",
+      "ISC",          "LGPL-2.0-only", "LGPL-2.1-only", "LGPL-3.0-only", "Libpng",       "MIT",
+      "MIT-0",        "MPL-1.1",       "MPL-2.0",       "MS-PL",         "MS-RL",        "NCSA",
+      "OFL-1.1",      "OpenSSL",       "PHP-3.01",      "PostgreSQL",    "Python-2.0",   "Ruby",
+      "Unlicense",    "UPL-1.0",       "WTFPL",         "X11",           "Zlib"};
   for (std::uint32_t m : index.group_members(group)) {
     std::string_view id = index.license(m).id;
     if (std::find(k_common.begin(), k_common.end(), id) != k_common.end()) {
@@ -415,8 +444,11 @@ std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Toke
   return ids;
 }
 
-Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
-                std::uint32_t begin, std::uint32_t end) {
+Alignment align(const SpdxIndex& index,
+                std::uint32_t group,
+                std::span<const std::uint32_t> ids,
+                std::uint32_t begin,
+                std::uint32_t end) {
   std::vector<std::uint64_t> hashes = shingle_hashes(ids);
   std::vector<std::uint32_t> positions;
   for (std::uint32_t j = begin; j < end && j < hashes.size(); ++j) {
@@ -425,27 +457,58 @@ Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std
   return Aligner(index, group, ids, hashes).run(begin, end, positions);
 }
 
+namespace {
+
+// A faithful copy of most of the text that the input's start or end cuts
+// short: what is there would be a close fit, and at least three quarters is there.
+bool is_truncated_copy(const Alignment& a) {
+  double n = a.license_words - a.optional_words;
+  double inside_missing = a.missing_required - a.cut_off;
+  double added = a.inserted - a.replacing;
+  // Stricter than a close fit: with part of the text gone, what is left must
+  // be the text itself, not a variant with other names or words.
+  return a.cut_off > 0 && a.cut_off <= n / 4 && a.matched >= 40 && inside_missing <= n * 0.05 &&
+         a.replaced <= 4 && a.replacing <= 8 && a.longest_inner_gap <= 8 + n / 100 &&
+         a.longest_insert <= 5 + n / 100 && added <= 5 + n * 0.02;
+}
+
+}  // namespace
+
 Fit fit_of(const Alignment& a) {
   std::uint32_t required = a.license_words - a.optional_words;
   if (required < 8 || a.matched < 8) {
     return Fit::none;
   }
   double n = required;
-  if (a.coverage() >= 0.95 && a.replaced <= 6 + n / 8 && a.longest_gap <= 8 + n / 100 && a.longest_insert <= 10 + n / 100 &&
-      a.inserted <= 10 + n * 0.05) {
+  // Words that fill a replaceable part ("the Massachusetts Institute of
+  // Technology" for "the copyright holder") are not added text.
+  double added = a.inserted - a.replacing;
+  if (a.coverage() >= 0.95 && a.replaced <= 6 + n / 8 && a.replacing <= 12 + n / 4 &&
+      a.longest_gap <= 8 + n / 100 && a.longest_insert <= 10 + n / 100 && added <= 10 + n * 0.05) {
     return Fit::close;
   }
   // Long texts tolerate more: a repeated paragraph is not an extra clause.
-  if (n >= 500 && a.coverage() >= 0.9 && a.replaced <= n / 10 && a.longest_gap <= 8 + n / 50 && a.longest_insert <= 10 + n / 40 &&
-      a.inserted <= 10 + n * 0.08) {
+  if (n >= 500 && a.coverage() >= 0.9 && a.replaced <= n / 10 && a.longest_gap <= 8 + n / 50 &&
+      a.longest_insert <= 10 + n / 40 && added <= 10 + n * 0.08) {
     return Fit::loose;
+  }
+  if (is_truncated_copy(a)) {
+    return Fit::truncated;
   }
   return a.coverage() >= 0.8 ? Fit::plausible : Fit::none;
 }
 
+bool is_named(Fit f) {
+  return f == Fit::close || f == Fit::loose || f == Fit::truncated;
+}
+
 bool is_acceptable(const Alignment& a) {
-  Fit f = fit_of(a);
-  return f == Fit::close || f == Fit::loose;
+  return is_named(fit_of(a));
+}
+
+double confidence_of(Fit f, const Alignment& a) {
+  double cap = f == Fit::close ? 1.0 : f == Fit::loose ? 0.8 : 0.7;
+  return std::min(cap, a.faithfulness());
 }
 
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
@@ -460,14 +523,19 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
   for (const Candidate& c : find_candidates(index, ids, hashes)) {
     Alignment a = Aligner(index, c.group, ids, hashes).run(c.begin, c.end, c.positions);
     Fit fit = fit_of(a);
-    if (fit == Fit::none) {
+    // A text that shares most of its words with the input still claims its
+    // span when no fit names it: a weaker text is not the answer there either.
+    if (fit == Fit::none && (a.score() < 40 || a.coverage() < 0.5)) {
       continue;
     }
     // Where a widely used license and an obscure variant of it both fit and
     // differ only in replaceable words, the widely used one is the better answer.
-    bool named = fit == Fit::close || fit == Fit::loose;
+    bool named = is_named(fit);
     double bonus = named && is_common_license(index, a.group) ? a.replaced + 3.0 : 0;
-    plausible.push_back(Ranked{a, fit, a.score() + bonus});
+    // A copy cut short, or a text that only claims its span, ranks below a
+    // complete copy: its missing words count twice.
+    double penalty = fit == Fit::truncated || fit == Fit::none ? a.missing_required : 0;
+    plausible.push_back(Ranked{a, fit, a.score() + bonus - penalty});
   }
   std::sort(plausible.begin(), plausible.end(), [](const Ranked& a, const Ranked& b) {
     return a.rank != b.rank ? a.rank > b.rank : a.alignment.group < b.alignment.group;
@@ -479,17 +547,19 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
   std::vector<TextMatch> chosen;
   for (const Ranked& r : plausible) {
     const Alignment& a = r.alignment;
-    bool clash = std::any_of(claimed.begin(), claimed.end(), [&](const Alignment& c) { return overlaps(c, a); });
+    bool clash =
+        std::any_of(claimed.begin(), claimed.end(), [&](const Alignment& c) { return overlaps(c, a); });
     if (clash) {
       continue;
     }
     claimed.push_back(a);
-    if (r.fit == Fit::close || r.fit == Fit::loose) {
-      chosen.push_back(TextMatch{a, std::min(r.fit == Fit::close ? 1.0 : 0.8, a.faithfulness())});
+    if (is_named(r.fit)) {
+      chosen.push_back(TextMatch{a, confidence_of(r.fit, a)});
     }
   }
-  std::sort(chosen.begin(), chosen.end(),
-            [](const TextMatch& a, const TextMatch& b) { return a.alignment.doc_begin < b.alignment.doc_begin; });
+  std::sort(chosen.begin(), chosen.end(), [](const TextMatch& a, const TextMatch& b) {
+    return a.alignment.doc_begin < b.alignment.doc_begin;
+  });
   return chosen;
 }
 

@@ -16,8 +16,8 @@ namespace aperture::license {
 // How well one license text aligns with a span of the input.
 struct Alignment {
   std::uint32_t group = 0;
-  std::uint32_t doc_begin = 0;   // first input word of the span (index into tokens)
-  std::uint32_t doc_end = 0;     // one past the last input word of the span
+  std::uint32_t doc_begin = 0;         // first input word of the span (index into tokens)
+  std::uint32_t doc_end = 0;           // one past the last input word of the span
   std::uint32_t license_words = 0;     // words of the license text
   std::uint32_t optional_words = 0;    // of which may be absent (title, "how to apply" appendix)
   std::uint32_t matched = 0;           // license words found in order in the span
@@ -27,6 +27,11 @@ struct Alignment {
   std::uint32_t missing_required = 0;  // required license words not found (not replaced)
   std::uint32_t replaced = 0;          // required license words replaced by a few other words
   std::uint32_t replacing = 0;         // the input words that replaced them (counted in `inserted` too)
+  // Required license words missing before the first match where the input
+  // starts, or after the last where it ends: a copy cut off by the file's
+  // edge rather than a clause taken out (counted in `missing_required` too).
+  std::uint32_t cut_off = 0;
+  std::uint32_t longest_inner_gap = 0;  // longest gap between the first and last match
 
   // Share of the required license words that are present, 0..1.
   [[nodiscard]] double coverage() const;
@@ -50,17 +55,24 @@ std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Toke
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids);
 
 // Aligns group `group`'s text with `ids[begin, end)`. Exposed for tests.
-Alignment align(const SpdxIndex& index, std::uint32_t group, std::span<const std::uint32_t> ids,
-                std::uint32_t begin, std::uint32_t end);
+Alignment align(const SpdxIndex& index,
+                std::uint32_t group,
+                std::span<const std::uint32_t> ids,
+                std::uint32_t begin,
+                std::uint32_t end);
 
 // How well an alignment fits its license text.
 enum class Fit {
   none,       // not this license
   plausible,  // mostly this license, but too different to name it
   loose,      // a long text with more differences than a faithful copy has
+  truncated,  // a faithful copy cut off by the start or end of the input
   close,      // a faithful copy (within the matching guidelines' tolerance)
 };
 Fit fit_of(const Alignment& a);
+
+// Whether a fit names its license (close, loose or truncated).
+bool is_named(Fit f);
 
 // Whether `a` is close enough to its license text to name that license.
 bool is_acceptable(const Alignment& a);

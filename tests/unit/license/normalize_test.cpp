@@ -1,6 +1,6 @@
-#include <aperture/license/normalize.hpp>
-
 #include <gtest/gtest.h>
+
+#include <aperture/license/normalize.hpp>
 
 namespace aperture::license {
 namespace {
@@ -20,27 +20,54 @@ TEST(NormalizeTest, AppliesMatchingGuidelines) {
     const char* expected;
   };
   const Case cases[] = {
-      {"case and punctuation", "Permission is HEREBY granted, free-of-charge!", "permission is hereby granted freeofcharge"},
+      {"case and punctuation", "Permission is HEREBY granted, free-of-charge!",
+       "permission is hereby granted freeofcharge"},
       {"quotes", "\u201CAS IS\u201D and 'as is'", "as is and as is"},
       {"varietal spelling", "This Licence is licenced", "this license is licensed"},
       {"hyphenated word", "sub-license or sublicense", "sublicense or sublicense"},
-      {"comment markers", "/*\n * Redistribution and use\n * are permitted\n */", "redistribution and use are permitted"},
+      {"comment markers", "/*\n * Redistribution and use\n * are permitted\n */",
+       "redistribution and use are permitted"},
       {"hash comments", "# Licensed under\n# the terms", "licensed under the terms"},
       {"copyright line dropped", "Copyright (c) 2004 Foo\nPermission granted", "permission granted"},
       {"copyright sign line dropped", "\u00A9 2020 Bar Inc.\nText", "text"},
       {"copyright notice sentence kept", "copyright notice and this permission notice",
        "copyright notice and this permission notice"},
-      {"numbered list", "1. Redistributions of source\n2) Neither the name", "redistributions of source neither the name"},
+      {"numbered list", "1. Redistributions of source\n2) Neither the name",
+       "redistributions of source neither the name"},
       {"lettered list", "(a) You must give\n(b) You must cause", "you must give you must cause"},
       {"url scheme", "see https://www.apache.org/licenses", "see apache org licenses"},
       {"html tags and entities", "<p>Permission&nbsp;is <b>granted</b></p>", "permission is granted"},
-      {"template placeholders", "Copyright <year> <owner>\nNeither the name of <organization>", "neither the name of"},
-      {"copyright owner equals holder", "the copyright owner or contributors", "the copyright holder or contributors"},
+      {"template placeholders", "Copyright <year> <owner>\nNeither the name of <organization>",
+       "neither the name of"},
+      {"copyright owner equals holder", "the copyright owner or contributors",
+       "the copyright holder or contributors"},
       {"version numbers stay", "Version 2.0 of the License", "version 2 0 of the license"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(words(c.input), c.expected) << c.name;
   }
+}
+
+TEST(NormalizeTest, DropsALinePrefixRepeatedOnEveryLine) {
+  // Fortran comments, a prefix with a word in it, and line numbers.
+  EXPECT_EQ(words("c Redistribution and use\nc in source\nc\nc and binary forms\nc are permitted"),
+            "redistribution and use in source and binary forms are permitted");
+  EXPECT_EQ(words("%%Copyright: Redistribution and use\n%%Copyright: in source\n%%Copyright:\n"
+                  "%%Copyright: and binary forms\n%%Copyright: are permitted"),
+            "redistribution and use in source and binary forms are permitted");
+  EXPECT_EQ(words("13\tRedistribution and use\n14\tin source\n15\tand binary forms\n16\tare permitted"),
+            "redistribution and use in source and binary forms are permitted");
+  EXPECT_EQ(line_prefix("dnl a\ndnl b\ndnl c\ndnl d").token, "dnl");
+}
+
+TEST(NormalizeTest, KeepsWordsThatOpenOnlySomeLines) {
+  // Under four lines, or under 80% of them, a shared first word is text.
+  EXPECT_EQ(line_prefix("c a\nc b\nc c").kind, LinePrefix::Kind::none);
+  EXPECT_EQ(line_prefix("the a\nthe b\nthe c\nx d\ny e").kind, LinePrefix::Kind::none);
+  // A prefix of punctuation alone is a comment marker the tokenizer drops anyway.
+  EXPECT_EQ(line_prefix("# a\n# b\n# c\n# d").kind, LinePrefix::Kind::none);
+  EXPECT_EQ(words("the a\nthe b\nthe c\nx d\ny e"), "the a the b the c x d y e");
+  EXPECT_EQ(words("13 is a number\nand so\nis this\nline"), "13 is a number and so is this line");
 }
 
 TEST(NormalizeTest, RecordsByteOffsets) {

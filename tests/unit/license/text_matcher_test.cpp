@@ -1,6 +1,6 @@
-#include <aperture/license/text_matcher.hpp>
-
 #include <gtest/gtest.h>
+
+#include <aperture/license/text_matcher.hpp>
 
 #include "unit/license/license_texts.hpp"
 
@@ -86,6 +86,59 @@ TEST(TextMatcherTest, FindsTwoLicensesInOneFile) {
 TEST(TextMatcherTest, TruncatedTextIsNotNamed) {
   std::string text = k_mit_text.substr(0, k_mit_text.size() / 2);
   EXPECT_TRUE(found_ids(text).empty());
+}
+
+TEST(TextMatcherTest, NamesACopyCutOffByTheEndOfTheInput) {
+  // The last sentence of the disclaimer is cut in two: the file was cut short.
+  std::string text = k_mit_text.substr(0, k_mit_text.find("WHETHER IN AN ACTION"));
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<std::uint32_t> ids = word_ids(index, tokenize(text));
+  std::vector<TextMatch> found = find_license_texts(index, ids);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(index.license(index.group_members(found[0].alignment.group).front()).id, "MIT");
+  EXPECT_EQ(fit_of(found[0].alignment), Fit::truncated);
+  EXPECT_LE(found[0].confidence, 0.7);
+}
+
+TEST(TextMatcherTest, TextMissingInsideIsNotACutOffCopy) {
+  // The same words missing in the middle are a clause taken out, and with
+  // text after them the input was not cut short.
+  std::string text = k_mit_text;
+  std::size_t from = text.find("including without limitation");
+  std::size_t to = text.find("and to permit persons");
+  text.erase(from, to - from);
+  EXPECT_TRUE(found_ids(text).empty());
+  EXPECT_TRUE(
+      found_ids(k_mit_text.substr(0, k_mit_text.find("The above copyright notice")) + "\n\nint main();")
+          .empty());
+}
+
+TEST(TextMatcherTest, FitCountsReplacingWordsApartFromAddedOnes) {
+  Alignment a;
+  a.license_words = 160;
+  a.matched = 155;
+  a.replaced = 5;
+  a.replacing = 21;  // a long name in place of "the copyright holder", three times
+  a.inserted = 22;
+  EXPECT_EQ(fit_of(a), Fit::close);
+  a.replacing = 0;  // the same 22 words added as new text
+  EXPECT_NE(fit_of(a), Fit::close);
+}
+
+TEST(TextMatcherTest, TruncatedFitNeedsAFaithfulRemainder) {
+  Alignment a;
+  a.license_words = 200;
+  a.matched = 180;
+  a.missing_required = 20;
+  a.longest_gap = 20;
+  a.cut_off = 20;
+  EXPECT_EQ(fit_of(a), Fit::truncated);
+  a.replaced = 8;  // other names and words in what is left: a variant, not a cut copy
+  EXPECT_NE(fit_of(a), Fit::truncated);
+  a.replaced = 0;
+  a.cut_off = 60;  // over a quarter gone
+  a.missing_required = 60;
+  EXPECT_NE(fit_of(a), Fit::truncated);
 }
 
 TEST(TextMatcherTest, AlignmentCountsDifferences) {
