@@ -170,6 +170,7 @@ public:
     m_result.doc_begin = first.doc;
     std::uint32_t lead_missing =
         account_gap(0, first.lic, lead_doc_begin, first.doc, /*count_inserts=*/false);
+    m_result.lead_missing = lead_missing;
     if (m_result.doc_begin <= k_edge_words) {
       m_result.cut_off += lead_missing;
     }
@@ -192,6 +193,7 @@ public:
     m_result.longest_inner_gap = m_result.longest_gap;
     std::uint32_t tail_missing =
         account_gap(tail_lic, m_result.license_words, tail_doc, tail_doc_end, /*count_inserts=*/false);
+    m_result.tail_missing = tail_missing;
     if (m_doc.size() - m_result.doc_end <= k_edge_words) {
       m_result.cut_off += tail_missing;
     }
@@ -472,6 +474,22 @@ bool is_truncated_copy(const Alignment& a) {
          a.longest_insert <= 5 + n / 100 && added <= 5 + n * 0.02;
 }
 
+// Nothing added or left out between the first and last matched word.
+bool is_faithful_inside(const Alignment& a) {
+  double inner_missing = a.missing_required - a.lead_missing - a.tail_missing;
+  double added = a.inserted - a.replacing;
+  return a.longest_inner_gap <= 3 && inner_missing <= 2 + a.matched * 0.02 && a.replaced <= 4 &&
+         added <= 2 + a.matched * 0.02 && a.longest_insert <= 3;
+}
+
+// The opening part of a text copied faithfully, the rest of the text simply
+// not there (a header that keeps the grant and conditions and drops the
+// disclaimer): at least 60 words and 40% of the text. Only an opening part:
+// the grant is what tells licenses apart.
+bool is_opening_part(const Alignment& a) {
+  return a.matched >= 60 && a.lead_missing <= 2 && a.coverage() >= 0.4 && is_faithful_inside(a);
+}
+
 }  // namespace
 
 Fit fit_of(const Alignment& a) {
@@ -511,6 +529,51 @@ double confidence_of(Fit f, const Alignment& a) {
   return std::min(cap, a.faithfulness());
 }
 
+namespace {
+
+// Confidence of a license named from the opening part of its text.
+constexpr double k_opening_part_confidence = 0.5;
+
+// An alignment that holds part of the input faithfully.
+struct Holder {
+  Alignment alignment;
+  bool named = false;  // its fit names the license
+};
+
+// Where no text was named: a widely used license whose opening part the input
+// holds. Other texts that hold as much of the input (within two words)
+// decide: when one of them holds more, fits it by name, or is another widely
+// used license of which the input is as large a share, the answer stays
+// unknown; rare variants defer.
+void add_opening_parts(const SpdxIndex& index,
+                       const std::vector<Holder>& holders,
+                       std::vector<TextMatch>& chosen) {
+  std::vector<Alignment> taken;
+  for (const TextMatch& t : chosen) {
+    taken.push_back(t.alignment);
+  }
+  for (const Holder& h : holders) {
+    const Alignment& p = h.alignment;
+    if (h.named || !is_opening_part(p) || !is_common_license(index, p.group) ||
+        std::any_of(taken.begin(), taken.end(), [&](const Alignment& t) { return overlaps(t, p); })) {
+      continue;
+    }
+    bool rival = std::any_of(holders.begin(), holders.end(), [&](const Holder& o) {
+      const Alignment& a = o.alignment;
+      return a.group != p.group && a.matched + 2 >= p.matched && overlaps(a, p) &&
+             (o.named || a.matched > p.matched + 2 ||
+              (is_common_license(index, a.group) && a.coverage() >= p.coverage()));
+    });
+    taken.push_back(p);
+    if (!rival) {
+      chosen.push_back(
+          TextMatch{p, std::min(k_opening_part_confidence, p.faithfulness()), TextExtent::opening});
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
   // Each plausible alignment with its fit and rank, computed once.
   struct Ranked {
@@ -519,10 +582,14 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
     double rank = 0;
   };
   std::vector<Ranked> plausible;
+  std::vector<Holder> holders;
   std::vector<std::uint64_t> hashes = shingle_hashes(ids);
   for (const Candidate& c : find_candidates(index, ids, hashes)) {
     Alignment a = Aligner(index, c.group, ids, hashes).run(c.begin, c.end, c.positions);
     Fit fit = fit_of(a);
+    if (is_faithful_inside(a)) {
+      holders.push_back(Holder{a, is_named(fit)});
+    }
     // A text that shares most of its words with the input still claims its
     // span when no fit names it: a weaker text is not the answer there either.
     if (fit == Fit::none && (a.score() < 40 || a.coverage() < 0.5)) {
@@ -531,7 +598,7 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
     // Where a widely used license and an obscure variant of it both fit and
     // differ only in replaceable words, the widely used one is the better answer.
     bool named = is_named(fit);
-    double bonus = named && is_common_license(index, a.group) ? a.replaced + 3.0 : 0;
+    double bonus = named && is_common_license(index, a.group) ? a.replaced + a.replacing + 3.0 : 0;
     // A copy cut short, or a text that only claims its span, ranks below a
     // complete copy: its missing words count twice.
     double penalty = fit == Fit::truncated || fit == Fit::none ? a.missing_required : 0;
@@ -554,9 +621,11 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
     }
     claimed.push_back(a);
     if (is_named(r.fit)) {
-      chosen.push_back(TextMatch{a, confidence_of(r.fit, a)});
+      TextExtent extent = r.fit == Fit::truncated ? TextExtent::cut_off : TextExtent::whole;
+      chosen.push_back(TextMatch{a, confidence_of(r.fit, a), extent});
     }
   }
+  add_opening_parts(index, holders, chosen);
   std::sort(chosen.begin(), chosen.end(), [](const TextMatch& a, const TextMatch& b) {
     return a.alignment.doc_begin < b.alignment.doc_begin;
   });

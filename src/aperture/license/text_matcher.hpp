@@ -32,6 +32,8 @@ struct Alignment {
   // edge rather than a clause taken out (counted in `missing_required` too).
   std::uint32_t cut_off = 0;
   std::uint32_t longest_inner_gap = 0;  // longest gap between the first and last match
+  std::uint32_t lead_missing = 0;       // required words missing before the first match
+  std::uint32_t tail_missing = 0;       // required words missing after the last match
 
   // Share of the required license words that are present, 0..1.
   [[nodiscard]] double coverage() const;
@@ -42,10 +44,18 @@ struct Alignment {
   [[nodiscard]] double faithfulness() const;
 };
 
+// How much of a license text an accepted match holds.
+enum class TextExtent {
+  whole,    // the text, within the matching guidelines' tolerance
+  cut_off,  // most of the text, cut short by the start or end of the input
+  opening,  // the opening part (grant and conditions) of a widely used license
+};
+
 // A license text accepted as present.
 struct TextMatch {
   Alignment alignment;
   double confidence = 0;  // 0..1
+  TextExtent extent = TextExtent::whole;
 };
 
 // Normalised word ids of `tokens` in `index` (unknown words get k_unknown_word).

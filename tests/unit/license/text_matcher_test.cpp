@@ -83,8 +83,9 @@ TEST(TextMatcherTest, FindsTwoLicensesInOneFile) {
   EXPECT_EQ(found_ids(text), (std::vector<std::string>{"MIT", "ISC"}));
 }
 
-TEST(TextMatcherTest, TruncatedTextIsNotNamed) {
-  std::string text = k_mit_text.substr(0, k_mit_text.size() / 2);
+TEST(TextMatcherTest, MiddleOfATextIsNotNamed) {
+  // Neither its start nor its end: no opening part, and no copy cut short.
+  std::string text = k_mit_text.substr(k_mit_text.size() / 4, k_mit_text.size() / 2);
   EXPECT_TRUE(found_ids(text).empty());
 }
 
@@ -111,6 +112,38 @@ TEST(TextMatcherTest, TextMissingInsideIsNotACutOffCopy) {
   EXPECT_TRUE(
       found_ids(k_mit_text.substr(0, k_mit_text.find("The above copyright notice")) + "\n\nint main();")
           .empty());
+}
+
+// The first `share` of license `id`'s text, as normalised words.
+std::string opening_of(std::string_view id, double share) {
+  const SpdxIndex& index = SpdxIndex::embedded();
+  auto found = index.find(id);
+  std::span<const std::uint32_t> words = index.group_tokens(index.license(*found).group);
+  std::string text;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(static_cast<double>(words.size()) * share); ++i) {
+    text += std::string(index.word(words[i])) + " ";
+  }
+  return text;
+}
+
+TEST(TextMatcherTest, NamesAWidelyUsedLicenseFromTheOpeningPartOfItsText) {
+  // A header with the grant and the conditions, without the disclaimer.
+  std::string bsd3 = bsd3_text();
+  std::string conditions = bsd3.substr(0, bsd3.find("THIS SOFTWARE IS PROVIDED")) + "\nint main(void);\n";
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<TextMatch> found = find_license_texts(index, word_ids(index, tokenize(conditions)));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(index.license(index.group_members(found[0].alignment.group).front()).id, "BSD-3-Clause");
+  EXPECT_LE(found[0].confidence, 0.5);
+  // MIT and X11 open alike; the input is the larger share of MIT.
+  std::string mit = k_mit_text.substr(0, k_mit_text.find("THE SOFTWARE IS PROVIDED"));
+  EXPECT_EQ(found_ids(mit), std::vector<std::string>{"MIT"});
+}
+
+TEST(TextMatcherTest, OpeningPartOfARareLicenseOrAClosingPartIsNotNamed) {
+  EXPECT_TRUE(found_ids(opening_of("Xnet", 0.6)).empty());
+  std::string closing = k_mit_text.substr(k_mit_text.find("THE SOFTWARE IS PROVIDED"));
+  EXPECT_TRUE(found_ids(closing).empty());
 }
 
 TEST(TextMatcherTest, FitCountsReplacingWordsApartFromAddedOnes) {
