@@ -462,16 +462,19 @@ Alignment align(const SpdxIndex& index,
 namespace {
 
 // A faithful copy of most of the text that the input's start or end cuts
-// short: what is there would be a close fit, and at least three quarters is there.
+// short: what is there would be a close fit, and at least three quarters is
+// there. Little may be cut from the start, where the grant is: a title or a
+// preamble, not the permission itself.
 bool is_truncated_copy(const Alignment& a) {
   double n = a.license_words - a.optional_words;
   double inside_missing = a.missing_required - a.cut_off;
   double added = a.inserted - a.replacing;
+  double lead_cut = a.doc_begin <= k_edge_words ? a.lead_missing : 0;
   // Stricter than a close fit: with part of the text gone, what is left must
   // be the text itself, not a variant with other names or words.
-  return a.cut_off > 0 && a.cut_off <= n / 4 && a.matched >= 40 && inside_missing <= n * 0.05 &&
-         a.replaced <= 4 && a.replacing <= 8 && a.longest_inner_gap <= 8 + n / 100 &&
-         a.longest_insert <= 5 + n / 100 && added <= 5 + n * 0.02;
+  return a.cut_off > 0 && a.cut_off <= n / 4 && lead_cut <= 8 + n / 10 && a.matched >= 40 &&
+         inside_missing <= n * 0.05 && a.replaced <= 4 && a.replacing <= 8 &&
+         a.longest_inner_gap <= 8 + n / 100 && a.longest_insert <= 5 + n / 100 && added <= 5 + n * 0.02;
 }
 
 // Nothing added or left out between the first and last matched word.
@@ -604,8 +607,15 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
     double penalty = fit == Fit::truncated || fit == Fit::none ? a.missing_required : 0;
     plausible.push_back(Ranked{a, fit, a.score() + bonus - penalty});
   }
+  // Equal ranks: the text with fewer words missing from the input is the better answer.
   std::sort(plausible.begin(), plausible.end(), [](const Ranked& a, const Ranked& b) {
-    return a.rank != b.rank ? a.rank > b.rank : a.alignment.group < b.alignment.group;
+    if (a.rank != b.rank) {
+      return a.rank > b.rank;
+    }
+    if (a.alignment.missing_required != b.alignment.missing_required) {
+      return a.alignment.missing_required < b.alignment.missing_required;
+    }
+    return a.alignment.group < b.alignment.group;
   });
   // The best-scoring text claims its span; a weaker text in the same span is
   // never reported, even when the best one is too different to name (a known

@@ -172,6 +172,13 @@ TEST(TextMatcherTest, TruncatedFitNeedsAFaithfulRemainder) {
   a.cut_off = 60;  // over a quarter gone
   a.missing_required = 60;
   EXPECT_NE(fit_of(a), Fit::truncated);
+  a.cut_off = 40;  // a fifth gone from the start, where the grant is
+  a.missing_required = 40;
+  a.lead_missing = 40;
+  a.doc_begin = 0;
+  EXPECT_NE(fit_of(a), Fit::truncated);
+  a.lead_missing = 10;  // a title or preamble is all that is gone from the start
+  EXPECT_EQ(fit_of(a), Fit::truncated);
 }
 
 TEST(TextMatcherTest, AlignmentCountsDifferences) {
