@@ -508,9 +508,11 @@ Fit fit_of(const Alignment& a) {
       a.longest_gap <= 8 + n / 100 && a.longest_insert <= 10 + n / 100 && added <= 10 + n * 0.05) {
     return Fit::close;
   }
-  // Long texts tolerate more: a repeated paragraph is not an extra clause.
+  // Long texts tolerate more: one repeated paragraph is not an extra clause,
+  // but additions scattered all over the text make a modified license.
   if (n >= 500 && a.coverage() >= 0.9 && a.replaced <= n / 10 && a.longest_gap <= 8 + n / 50 &&
-      a.longest_insert <= 10 + n / 40 && added <= 10 + n * 0.08) {
+      a.longest_insert <= 10 + n / 40 && added <= 10 + n * 0.08 &&
+      added - a.longest_insert <= 10 + n * 0.02) {
     return Fit::loose;
   }
   if (is_truncated_copy(a)) {

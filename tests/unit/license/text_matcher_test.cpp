@@ -158,6 +158,19 @@ TEST(TextMatcherTest, FitCountsReplacingWordsApartFromAddedOnes) {
   EXPECT_NE(fit_of(a), Fit::close);
 }
 
+TEST(TextMatcherTest, LooseFitAllowsOneLongInsertionNotManyScatteredOnes) {
+  Alignment a;
+  a.license_words = 2300;
+  a.matched = 2290;
+  a.missing_required = 10;
+  a.longest_gap = 9;
+  a.inserted = 44;  // one repeated paragraph
+  a.longest_insert = 44;
+  EXPECT_EQ(fit_of(a), Fit::loose);
+  a.inserted = 130;  // the same paragraph and 86 more words elsewhere: a modified license
+  EXPECT_EQ(fit_of(a), Fit::plausible);
+}
+
 TEST(TextMatcherTest, TruncatedFitNeedsAFaithfulRemainder) {
   Alignment a;
   a.license_words = 200;
