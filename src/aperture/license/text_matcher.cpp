@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <utility>
 
 #include <aperture/license/text_matcher.hpp>
@@ -579,7 +580,9 @@ void add_opening_parts(const SpdxIndex& index,
 
 }  // namespace
 
-std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids) {
+std::vector<TextMatch> find_license_texts(const SpdxIndex& index,
+                                          std::span<const std::uint32_t> ids,
+                                          std::vector<Alignment>* modified) {
   // Each plausible alignment with its fit and rank, computed once.
   struct Ranked {
     Alignment alignment;
@@ -623,6 +626,7 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
   // never reported, even when the best one is too different to name (a known
   // license with an extra clause is not the plain license).
   std::vector<Alignment> claimed;
+  std::vector<Alignment> unnamed;  // claimed by a text too different to name
   std::vector<TextMatch> chosen;
   for (const Ranked& r : plausible) {
     const Alignment& a = r.alignment;
@@ -632,12 +636,21 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<cons
       continue;
     }
     claimed.push_back(a);
+    if (r.fit == Fit::plausible) {
+      unnamed.push_back(a);
+    }
     if (is_named(r.fit)) {
       TextExtent extent = r.fit == Fit::truncated ? TextExtent::cut_off : TextExtent::whole;
       chosen.push_back(TextMatch{a, confidence_of(r.fit, a), extent});
     }
   }
   add_opening_parts(index, holders, chosen);
+  if (modified != nullptr) {
+    std::copy_if(unnamed.begin(), unnamed.end(), std::back_inserter(*modified), [&](const Alignment& u) {
+      return std::none_of(chosen.begin(), chosen.end(),
+                          [&](const TextMatch& t) { return overlaps(t.alignment, u); });
+    });
+  }
   std::sort(chosen.begin(), chosen.end(), [](const TextMatch& a, const TextMatch& b) {
     return a.alignment.doc_begin < b.alignment.doc_begin;
   });

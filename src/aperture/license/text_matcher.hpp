@@ -61,8 +61,13 @@ struct TextMatch {
 // Normalised word ids of `tokens` in `index` (unknown words get k_unknown_word).
 std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Token> tokens);
 
-// Every license text present in `ids`, best first, non-overlapping.
-std::vector<TextMatch> find_license_texts(const SpdxIndex& index, std::span<const std::uint32_t> ids);
+// Every license text present in `ids`, in input order, non-overlapping. When
+// `modified` is given it receives the spans where a text is mostly present but
+// too different to name (a modified license): a notice inside one is part of
+// that text, not a license of its own.
+std::vector<TextMatch> find_license_texts(const SpdxIndex& index,
+                                          std::span<const std::uint32_t> ids,
+                                          std::vector<Alignment>* modified = nullptr);
 
 // Aligns group `group`'s text with `ids[begin, end)`. Exposed for tests.
 Alignment align(const SpdxIndex& index,

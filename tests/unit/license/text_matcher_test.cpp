@@ -51,6 +51,25 @@ TEST(TextMatcherTest, KnownLicenseWithExtraClauseIsNotThePlainLicense) {
   EXPECT_TRUE(found_ids(text).empty());
 }
 
+TEST(TextMatcherTest, ReportsWhereAModifiedLicenseIs) {
+  std::string text = "Header line\n\n" + k_mit_text;
+  std::size_t at = text.find("THE SOFTWARE IS PROVIDED");
+  text.insert(at, "The Software shall be used for Good, not Evil, and the licensee shall not use it "
+                  "for any military purpose whatsoever in any country.\n\n");
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<std::uint32_t> ids = word_ids(index, tokenize(text));
+  std::vector<Alignment> modified;
+  EXPECT_TRUE(find_license_texts(index, ids, &modified).empty());
+  ASSERT_FALSE(modified.empty());
+  EXPECT_LE(modified[0].doc_begin, 4u);
+  EXPECT_GE(modified[0].doc_end, ids.size() - 2);
+  // A text that is named is not reported as modified.
+  modified.clear();
+  std::vector<std::uint32_t> plain = word_ids(index, tokenize(k_mit_text));
+  EXPECT_EQ(find_license_texts(index, plain, &modified).size(), 1u);
+  EXPECT_TRUE(modified.empty());
+}
+
 TEST(TextMatcherTest, ToleratesReplacedNamesAndReflow) {
   std::string text = bsd3_text();
   // A real name instead of "the copyright holder", and the text reflowed.
