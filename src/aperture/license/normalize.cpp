@@ -373,41 +373,50 @@ private:
            m_text[i] != '(' && m_text[i] != '<' && static_cast<unsigned char>(m_text[i]) < 0x80) {
       ++i;
     }
+    if (!is_copyright_statement(i)) {
+      m_at_line_start = false;
+      return false;
+    }
+    m_pos = statement_end(i);
+    return true;
+  }
+
+  // Whether a copyright statement starts at `i`.
+  bool is_copyright_statement(std::size_t i) const {
     std::string_view rest = m_text.substr(i, 40);
     std::array<char, 40> buffer{};  // once per line: no allocation
     std::transform(rest.begin(), rest.end(), buffer.begin(), [](char c) { return util::ascii_lower(c); });
     std::string_view lower(buffer.data(), rest.size());
-    bool is_copyright = false;
     if (lower.rfind("(c)", 0) == 0 || lower.rfind("\u00A9", 0) == 0) {
-      is_copyright = true;
-    } else if (lower.rfind("copyright", 0) == 0 || lower.rfind("portions copyright", 0) == 0) {
-      std::size_t after = lower.find("copyright") + 9;
-      while (after < lower.size() && (lower[after] == ' ' || lower[after] == ':')) {
-        ++after;
-      }
-      std::string_view tail = lower.substr(std::min(after, lower.size()));
-      is_copyright = tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 ||
-                     (!tail.empty() && ((tail[0] >= '0' && tail[0] <= '9') || tail[0] == '<' ||
-                                        tail[0] == '[' || tail[0] == '{' || tail[0] == '$'));
+      return true;
     }
-    if (!is_copyright) {
-      m_at_line_start = false;
+    if (lower.rfind("copyright", 0) != 0 && lower.rfind("portions copyright", 0) != 0) {
       return false;
     }
+    std::size_t after = lower.find("copyright") + 9;
+    while (after < lower.size() && (lower[after] == ' ' || lower[after] == ':')) {
+      ++after;
+    }
+    std::string_view tail = lower.substr(std::min(after, lower.size()));
+    return tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 ||
+           (!tail.empty() && ((tail[0] >= '0' && tail[0] <= '9') || tail[0] == '<' || tail[0] == '[' ||
+                              tail[0] == '{' || tail[0] == '$'));
+  }
+
+  // Where the copyright statement starting at `i` ends: the end of its line,
+  // or "All rights reserved." when the line goes on. A reflowed text may hold
+  // the whole license on the copyright's line: then the statement ends at its
+  // first sentence end.
+  std::size_t statement_end(std::size_t i) const {
     std::size_t eol = m_text.find('\n', i);
     eol = eol == std::string_view::npos ? m_text.size() : eol;
-    // A reflowed text may hold the whole license on the copyright's line:
-    // then only the statement itself, up to its first sentence end, goes.
+    std::size_t limit = std::min(eol - i, k_max_copyright_line);
+    std::size_t reserved = util_find_ci(m_text.substr(i, limit), "reserved");
+    std::size_t end = reserved == std::string_view::npos ? eol : i + reserved + 8;
     if (eol - i > k_max_copyright_line) {
-      std::size_t sentence_end = m_text.find(". ", i);
-      std::size_t reserved = util_find_ci(m_text.substr(i, k_max_copyright_line), "reserved");
-      if (reserved != std::string_view::npos) {
-        sentence_end = std::min(sentence_end, i + reserved + 8);
-      }
-      eol = std::min(eol, std::min(sentence_end, i + k_max_copyright_line));
+      end = std::min(end, std::min(m_text.find(". ", i), i + k_max_copyright_line));
     }
-    m_pos = eol;
-    return true;
+    return std::min(end, eol);
   }
 
   std::string_view m_text;
