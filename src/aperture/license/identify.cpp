@@ -1,15 +1,13 @@
-#include <aperture/license/identify.hpp>
-
 #include <algorithm>
 #include <map>
 
 #include <re2/re2.h>
 
+#include <aperture/formats/front_matter.hpp>
 #include <aperture/license/expression.hpp>
+#include <aperture/license/identify.hpp>
 #include <aperture/license/normalize.hpp>
 #include <aperture/license/notices.hpp>
-
-#include <aperture/formats/front_matter.hpp>
 #include <aperture/license/text_matcher.hpp>
 #include <aperture/terms/fingerprint.hpp>
 #include <aperture/terms/hub_license.hpp>
@@ -56,7 +54,8 @@ std::string preferred_id(const SpdxIndex& index, std::uint32_t group) {
   for (std::uint32_t m : members) {
     LicenseInfo info = index.license(m);
     std::string_view id = info.id;
-    int rank = (info.deprecated ? 0 : 4) + (id.ends_with("-only") ? 2 : 0) + (id.ends_with("-or-later") ? 0 : 1);
+    int rank =
+        (info.deprecated ? 0 : 4) + (id.ends_with("-only") ? 2 : 0) + (id.ends_with("-or-later") ? 0 : 1);
     // Among equals the plainest id ("GFDL-1.2-only" over "GFDL-1.2-invariants-only").
     if (rank > best_rank || (rank == best_rank && id.size() < best.size())) {
       best_rank = rank;
@@ -200,7 +199,13 @@ private:
   void add_declared(const std::string& v, const std::string& name, std::size_t at) {
     terms::DeclaredLicense d = terms::resolve_hub_license(v, name, terms::KnowledgeBase::embedded(), m_index);
     if (!d.id.empty()) {
-      m_found.push_back(Found{d.id, MatchKind::declared, 1.0, at, at + 8, "declared in the model card: license: " + d.declared, {}});
+      m_found.push_back(Found{d.id,
+                              MatchKind::declared,
+                              1.0,
+                              at,
+                              at + 8,
+                              "declared in the model card: license: " + d.declared,
+                              {}});
     }
   }
 
@@ -265,26 +270,38 @@ private:
         f.id = later_id;
       }
     }
-    bool has_text = !m_text_spans.empty();
     std::vector<Found> kept;
     for (const Found& f : m_found) {
-      if (f.kind == MatchKind::notice && f.confidence < 0.8) {
-        GnuId g = parse_gnu(f.id);
-        // A GNU license named without a version in a file that carries a
-        // license text is a mention (a compatibility note, a history), not a grant.
-        if (!g.family.empty() && has_text) {
-          continue;
-        }
-        bool versioned_sibling = std::any_of(m_found.begin(), m_found.end(), [&](const Found& o) {
-          return &o != &f && parse_gnu(o.id).family == g.family && o.confidence >= 0.8;
-        });
-        if (!g.family.empty() && versioned_sibling) {
-          continue;
-        }
+      if (!is_redundant_gnu_mention(f)) {
+        kept.push_back(f);
       }
-      kept.push_back(f);
     }
     m_found = std::move(kept);
+  }
+
+  // A GNU license named without a version (a low-confidence notice) that adds
+  // nothing to what else was found.
+  bool is_redundant_gnu_mention(const Found& f) const {
+    GnuId g = parse_gnu(f.id);
+    if (f.kind != MatchKind::notice || f.confidence >= 0.8 || g.family.empty()) {
+      return false;
+    }
+    // In a file that carries a license text it is a mention (a compatibility
+    // note, a history), not a grant.
+    if (!m_text_spans.empty()) {
+      return true;
+    }
+    // Beside the same family named with a version, or beside another
+    // unversioned mention that starts later ("LGPL" beside the "Lesser" GPL's
+    // page, which starts at 2.1): the other is the more specific reading.
+    return std::any_of(m_found.begin(), m_found.end(), [&](const Found& o) {
+      GnuId og = parse_gnu(o.id);
+      if (&o == &f || og.family != g.family) {
+        return false;
+      }
+      bool unversioned = o.kind == MatchKind::notice && o.confidence < 0.8;
+      return !unversioned ? o.confidence >= 0.8 : og.version > g.version;
+    });
   }
 
   // One LicenseMatch per id: the strongest kind, the best confidence, every span.
@@ -292,7 +309,8 @@ private:
     util::LineIndex lines(m_text);
     std::vector<LicenseMatch> out;
     std::map<std::string, std::size_t> by_id;
-    std::sort(m_found.begin(), m_found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    std::sort(m_found.begin(), m_found.end(),
+              [](const Found& a, const Found& b) { return a.begin < b.begin; });
     for (const Found& f : m_found) {
       LineRange range{lines.line_of(f.begin), lines.line_of(f.end > f.begin ? f.end - 1 : f.begin)};
       auto it = by_id.find(f.id);

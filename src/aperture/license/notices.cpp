@@ -13,11 +13,18 @@ namespace aperture::license {
 
 namespace {
 
+// Whether other licenses named inside a rule's match are part of it.
+enum class Claims {
+  no,
+  span,  // the match is a license's own clause naming another license as a choice
+};
+
 // A notice that names one license unambiguously.
 struct Rule {
   const char* pattern;  // over NoticeText::flat(): lower case, single spaces
   const char* id;
   double confidence = 0.9;  // 0.7: the notice names no version (GNU "any version")
+  Claims claims = Claims::no;
 };
 
 // Each pattern names its license with its version; bare family names
@@ -29,17 +36,34 @@ constexpr Rule k_rules[] = {
      "Apache-2.0"},
     {R"(apache licen[cs]e,? (?:version |v|ver\.? )?2\.0|apache-2\.0|apache 2\.0 licen[cs]e|licen[cs]ed under (?:the )?apache 2\.0|apache software licen[cs]e,? (?:version |v)?2\.0|apache licen[cs]e 2\.0|www\.apache\.org/licenses/license-2\.0)",
      "Apache-2.0"},
+    // The version as "2" or "v2": "Apache License version 2", "Apache v2
+    // License", "License: Apache2" (only the Apache License has a version 2).
+    {R"(apache licen[cs]e,? (?:version |v\.? ?|ver\.? )?2\b|\bapache v\.? ?2(?:\.0)? licen[cs]e|\bapache 2 licen[cs]e|\blicen[cs]e:? apache ?(?:v\.? ?)?2(?:\.0)?\b)",
+     "Apache-2.0"},
     {R"(apache licen[cs]e,? (?:version |v)?1\.1|apache software licen[cs]e,? (?:version |v)?1\.1|apache-1\.1)",
      "Apache-1.1"},
     {R"(apache licen[cs]e,? (?:version |v)?1\.0|apache software licen[cs]e,? (?:version |v)?1\.0|apache-1\.0)",
      "Apache-1.0"},
     // MIT family
-    {R"((?:released|licen[cs]ed|distributed|available|provided|published|covered|dual licen[cs]ed|licen[cs]ed freely) under (?:the )?(?:terms of (?:the )?)?(?:expat|mit)(?: licen[cs]e| \(?x11\)? licen[cs]e|\b)|\bmit licen[cs]ed\b|the mit licen[cs]e \(mit\)|^licen[cs]e:? mit\b| licen[cs]e:? mit\b|opensource\.org/licenses/mit\b|\(the "?mit licen[cs]e"?\))",
+    {R"((?:released|licen[cs]ed|distributed|available|provided|published|covered|dual licen[cs]ed|licen[cs]ed freely) under (?:the |an? )?(?:terms of (?:the )?)?(?:expat|mit)(?: licen[cs]e| \(?x11\)? licen[cs]e|\b)|\bmit licen[cs]ed\b|the mit licen[cs]e \(mit\)|opensource\.org/licenses/mit\b|\(the "?mit licen[cs]e"?\)|\bmit-license\.org\b)",
      "MIT"},
+    // "under the MIT license", "subject to the terms of the MIT/X license",
+    // "governed by a MIT-license": the word "license" after the name, since
+    // "MIT" alone may be the institute.
+    {R"(\b(?:under|subject to|governed by) (?:the |an? )?(?:terms (?:and conditions )?of (?:the )?)?mit(?:/x(?:11)?)?[- ]licen[cs]e)",
+     "MIT"},
+    // A "License" field or heading: "License: MIT", "license: "MIT License"",
+    // "## License ## MIT", "License [MIT License](LICENSE)"; not a broken YAML
+    // list ("license: [mit").
+    {R"((?:^| )licen[cs]e(?: #+)?"?:? ?(?:"?mit\b|\[mit licen[cs]e\]))", "MIT"},
+    // "an MIT-style license": ScanCode and licensecheck read it as MIT, and
+    // unlike "BSD-style" there is one MIT license text it can point to. Only
+    // as a grant ("governed by", "under"), at a lower confidence.
+    {R"(\b(?:under|governed by) (?:the |an? )?mit-style licen[cs]e)", "MIT", 0.8},
     {R"(\bmit-0\b|mit no attribution)", "MIT-0"},
     {R"(\bx11 licen[cs]e\b)", "X11"},
     // BSD family
-    {R"(\bbsd[- ]3[- ]clause\b|\b3[- ]clause bsd\b|\bnew bsd licen[cs]e|\bmodified bsd licen[cs]e|\brevised bsd licen[cs]e|\bthree[- ]clause bsd\b|\bbsd 3-clause\b)",
+    {R"(\bbsd[- ]3[- ]clause\b|\b3[- ]clause bsd\b|\bnew"? bsd licen[cs]e|\bmodified bsd licen[cs]e|\brevised bsd licen[cs]e|\bbsd[- ]\(?(?:new|revised|modified)\b|\bthree[- ]clause bsd\b|\bbsd 3-clause\b)",
      "BSD-3-Clause"},
     {R"(\bbsd[- ]2[- ]clause\b|\b2[- ]clause bsd\b|\bsimplified bsd licen[cs]e|\bfreebsd licen[cs]e|\btwo[- ]clause bsd\b)",
      "BSD-2-Clause"},
@@ -64,11 +88,14 @@ constexpr Rule k_rules[] = {
     {R"(academic free licen[cs]e,? (?:version |v)?3\.0|\bafl-3\.0\b)", "AFL-3.0"},
     {R"(academic free licen[cs]e,? (?:version |v)?2\.1\b)", "AFL-2.1"},
     {R"(open software licen[cs]e,? (?:version |v)?3\.0|\bosl-3\.0\b)", "OSL-3.0"},
-    {R"(european union public licen[cs]e,? (?:version |v)?1\.2|\beupl-1\.2\b)", "EUPL-1.2"},
-    {R"(european union public licen[cs]e,? (?:version |v)?1\.1|\beupl-1\.1\b)", "EUPL-1.1"},
+    {R"(european union public licen[cs]e,? (?:version |v)?1\.2|\beupl-1\.2\b|\beupl,? (?:version |v)1\.2\b)",
+     "EUPL-1.2"},
+    {R"(european union public licen[cs]e,? (?:version |v)?1\.1|\beupl-1\.1\b|\beupl,? (?:version |v)1\.1\b)",
+     "EUPL-1.1"},
     {R"(microsoft public licen[cs]e|\bms-pl\b)", "MS-PL"},
+    {R"(eiffel forum licen[cs]e,? (?:version |v)?2\b|\befl-2\.0\b)", "EFL-2.0"},
     {R"(microsoft reciprocal licen[cs]e|\bms-rl\b)", "MS-RL"},
-    {R"(university of illinois/ncsa open source licen[cs]e|\bncsa open source licen[cs]e)", "NCSA"},
+    {R"(university of illinois(?:/ncsa)? open source licen[cs]e|\bncsa open source licen[cs]e)", "NCSA"},
     {R"(\bisc licen[cs]e\b|licen[cs]ed under (?:the )?isc\b|\blicen[cs]e:? isc\b)", "ISC"},
     {R"(\bzlib licen[cs]e\b|\bzlib/libpng licen[cs]e|licen[cs]ed under (?:the )?zlib\b)", "Zlib"},
     {R"(\bthe unlicen[cs]e\b|unlicen[cs]e\.org)", "Unlicense"},
@@ -79,14 +106,28 @@ constexpr Rule k_rules[] = {
     {R"(php licen[cs]e,? (?:version |v)?3\.01)", "PHP-3.01"},
     {R"(php licen[cs]e,? (?:version |v)?3\.0\b)", "PHP-3.0"},
     {R"(same terms as ruby\b|ruby'?s licen[cs]e|ruby licen[cs]e)", "Ruby"},
+    // The Ruby license's opening offers the GPL (or the BSDL) as a choice
+    // beside "the conditions below": that GPL is part of the Ruby license.
+    {R"(under either the terms of the (?:gpl|2-clause bsdl)(?: version 2)? \(see (?:the )?(?:file )?(?:gpl|bsdl)(?: file)?\),? or the conditions below)",
+     "Ruby", 0.9, Claims::span},
     {R"(\bpostgresql licen[cs]e\b)", "PostgreSQL"},
     {R"(universal permissive licen[cs]e,? (?:v|version )?1\.0|\bupl-1\.0\b)", "UPL-1.0"},
     {R"(mulan permissive software licen[cs]e,? (?:version |v)?2|mulanpsl-2\.0)", "MulanPSL-2.0"},
     {R"(open database licen[cs]e|\bodbl-1\.0\b)", "ODbL-1.0"},
     {R"(\bcc0[- ]1\.0\b|\bcc0 licen[cs]e|creative commons zero|creative commons cc0|publicdomain/zero/1\.0)",
      "CC0-1.0"},
-    {R"(latex project public licen[cs]e,? (?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
+    {R"(latex project public licen[cs]e,? (?:either )?(?:version |v)?1\.3c|\blppl-1\.3c\b)", "LPPL-1.3c"},
     {R"(educational community licen[cs]e,? (?:version |v)?2\.0|\becl-2\.0\b)", "ECL-2.0"},
+    {R"(educational community licen[cs]e,? (?:version |v)?1\.0|\becl-1\.0\b)", "ECL-1.0"},
+    {R"(common public attribution licen[cs]e,? (?:version |v)?1\.0|\bcpal[- ]?(?:v|version )?1\.0\b)",
+     "CPAL-1.0"},
+    {R"(\bclarified artistic licen[cs]e)", "ClArtistic"},
+    {R"(\bclear bsd licen[cs]e)", "BSD-3-Clause-Clear"},
+    {R"(\btmate open source licen[cs]e)", "TMate"},
+    // The W3C's license pages carry their date.
+    {R"(w3\.org/consortium/legal/(?:2002/)?copyright-software-20021231)", "W3C"},
+    {R"(w3\.org/consortium/legal/copyright-software-19980720)", "W3C-19980720"},
+    {R"(w3\.org/consortium/legal/2015/copyright-software-and-document)", "W3C-20150513"},
     {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
     {R"(netscape public licen[cs]e,? (?:version |v)?1\.1\b)", "NPL-1.1"},
     {R"(netscape public licen[cs]e,? (?:version |v)?1\.0\b)", "NPL-1.0"},
@@ -99,23 +140,28 @@ constexpr Rule k_rules[] = {
     {R"(\bcecill-b\b)", "CECILL-B"},
     {R"(\bcecill-c\b)", "CECILL-C"},
     {R"((?:released|licen[cs]ed|distributed) under the libpng licen[cs]e)", "Libpng"},
-    {R"(same licen[cs]e as icu\b)", "ICU"},
+    {R"(same licen[cs]e as icu\b|\bicu licen[cs]e\b)", "ICU"},
+    // Licenses with one version only: the name alone is unambiguous.
+    {R"(\bfreetype (?:project )?licen[cs]e\b)", "FTL"},
+    {R"(\bibm public licen[cs]e\b)", "IPL-1.0"},
     {R"(\bfile_licen[cs]e \( ?gpl2_or_later ?\))", "GPL-2.0-or-later"},
     {R"(\bfile_licen[cs]e \( ?gpl2_only ?\))", "GPL-2.0-only"},
     {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)",
      "OpenSSL"},
-    // Debian's shared license texts, named in copyright files and headers.
-    {R"(/usr/share/common-licenses/bsd\b)", "BSD-3-Clause"},
-    {R"(/usr/share/common-licenses/apache-2\.0\b)", "Apache-2.0"},
-    {R"(/usr/share/common-licenses/gpl-2\b)", "GPL-2.0-only"},
-    {R"(/usr/share/common-licenses/gpl-3\b)", "GPL-3.0-only"},
-    {R"(/usr/share/common-licenses/gpl-1\b)", "GPL-1.0-only"},
-    {R"(/usr/share/common-licenses/lgpl-2\.1\b)", "LGPL-2.1-only"},
-    {R"(/usr/share/common-licenses/lgpl-2(?:[^.]|$))", "LGPL-2.0-only"},
-    {R"(/usr/share/common-licenses/lgpl-3\b)", "LGPL-3.0-only"},
-    {R"(/usr/share/common-licenses/mpl-1\.1\b)", "MPL-1.1"},
-    {R"(/usr/share/common-licenses/mpl-2\.0\b)", "MPL-2.0"},
-    {R"(/usr/share/common-licenses/cc0-1\.0\b)", "CC0-1.0"},
+    // Debian's shared license texts, named in copyright files and headers
+    // (without the leading "/", which a line's comment markers may take).
+    {R"(\busr/share/common-licenses/bsd\b)", "BSD-3-Clause"},
+    {R"(\busr/share/common-licenses/apache-2\.0\b)", "Apache-2.0"},
+    {R"(\busr/share/common-licenses/gpl-2\b)", "GPL-2.0-only"},
+    {R"(\busr/share/common-licenses/gpl-3\b)", "GPL-3.0-only"},
+    {R"(\busr/share/common-licenses/gpl-1\b)", "GPL-1.0-only"},
+    {R"(\busr/share/common-licenses/gpl(?:[^-]|$))", "GPL-1.0-or-later", 0.7},
+    {R"(\busr/share/common-licenses/lgpl-2\.1\b)", "LGPL-2.1-only"},
+    {R"(\busr/share/common-licenses/lgpl-2(?:[^.]|$))", "LGPL-2.0-only"},
+    {R"(\busr/share/common-licenses/lgpl-3\b)", "LGPL-3.0-only"},
+    {R"(\busr/share/common-licenses/mpl-1\.1\b)", "MPL-1.1"},
+    {R"(\busr/share/common-licenses/mpl-2\.0\b)", "MPL-2.0"},
+    {R"(\busr/share/common-licenses/cc0-1\.0\b)", "CC0-1.0"},
     // The GNU project's pages for each license.
     {R"(gnu\.org/licenses/gpl-3\.0\b)", "GPL-3.0-only"},
     {R"(gnu\.org/licenses/(?:old-licenses/)?gpl-2\.0\b)", "GPL-2.0-only"},
@@ -126,11 +172,12 @@ constexpr Rule k_rules[] = {
     {R"(gnu\.org/(?:copyleft|licenses)/gpl\.html)", "GPL-1.0-or-later", 0.7},
 };
 
-// A license id or its URL: "License: Zlib", "@license MIT", "licensed under
+// A license id or its URL: "License: Zlib", "@license MIT", ""license": "ISC"",
+// "license": {"type": "MIT"}, "licensed under
 // Apache-2.0", "opensource.org/licenses/MIT", "spdx.org/licenses/BSD-3-Clause".
 // The captured word counts only when it is an SPDX id.
 const char* k_id_pattern =
-    R"((?:(?:^|[\s(])(?:@?licen[cs]e|licen[cs]ed under)\s*[:=]?\s*|(?:opensource\.org|spdx\.org|choosealicense\.com)/licen[cs]es/)([a-z0-9][a-z0-9.+-]*[a-z0-9+]))";
+    R"((?:(?:^|[\s("'])(?:@?licen[cs]e|licen[cs]ed under)["']?\s*[:=]?\s*(?:\{?\s*"type"\s*:\s*)?["']?|(?:opensource\.org|spdx\.org|choosealicense\.com)/licen[cs]es/)([a-z0-9][a-z0-9.+-]*[a-z0-9+]))";
 
 // Creative Commons names with their version: "creative commons attribution-
 // sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
@@ -156,8 +203,20 @@ std::string cc_id(std::string kind, const std::string& version) {
 }
 
 // GNU licenses: the family and version come from the words around the name.
+// The full name may lack "General" ("GNU Public License", "Lesser GNU Public
+// License") or hold its version ("General Public version 2 License"); a name
+// with neither "GNU" nor "General" (the Mozilla Public License) is not one.
 const char* k_gnu_pattern =
-    R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?general public licen[cs]e\b|\b(l|a)?gpl(?:\s?v\.?\s?|-|\s)?(\d(?:\.\d)?)?(\+)?(?:-(only|or-later))?\b)";
+    R"(\b(?:gnu )?(?:(lesser|library|affero) )?(?:gnu )?(?:general )?public (?:version \d(?:\.\d)? )?licen[cs]e\b|\b(l|a)?gpl(?:\s?v\.?\s?|-|\s)?(\d(?:\.\d)?)?(?:(\+)|(?:-(only|or-later))?\b))";
+
+// What the pattern captured of one GNU mention.
+struct GnuMention {
+  std::string lead;           // "lesser", "library", "affero" before the name, or ""
+  bool abbreviated = false;   // "GPL", "LGPLv2.1" rather than the full name
+  std::string abbrev_family;  // "l", "a" or "" (abbreviated only)
+  std::string version;        // written in the abbreviation ("GPLv2")
+  bool later = false;         // "GPLv2+", "GPL-2.0-or-later"
+};
 
 struct GnuReading {
   std::string family;   // GPL, LGPL, AGPL
@@ -177,16 +236,63 @@ std::string gnu_id(const GnuReading& r) {
   if (v.find('.') == std::string::npos) {
     v += ".0";
   }
-  if (r.family == "LGPL" && v == "2.0" && r.version == "2") {
-    v = "2.0";
-  }
   return r.family + "-" + v + (r.later ? "-or-later" : "-only");
+}
+
+// "based on the Mozilla Public License 1.1", "no more restrictive than the
+// GPL", "the successor of the GNU Library Public License", "e.g. 'GPL-2.0'":
+// the license named is another work's, or an example.
+bool is_comparison(std::string_view before) {
+  static const re2::RE2 k_comparison(
+      R"((?:based (?:up)?on|derived from|compatib(?:le|ility) with|similar to|modell?ed (?:on|after)|unlike|instead of|incompatible with|complements|than|exceptions? to|(?:successor|predecessor) (?:of|to)|later versions? of|relicen[cs]ed? from|e\.g\.,?|for example,?|such as) (?:the )?(?:terms of (?:the )?)?["']?$)");
+  return re2::RE2::PartialMatch(before, k_comparison);
+}
+
+// "and not under the GNU General Public License", "do not upgrade to LGPLv3":
+// a "not" in the same clause (no punctuation between).
+bool is_negated(std::string_view before) {
+  static const re2::RE2 k_negation(R"(\bnot\b[^.,;:()\n]{0,60}$)");
+  return re2::RE2::PartialMatch(before, k_negation);
+}
+
+// "initially published … under the GPL": the file's history; "suggested
+// licenses: MIT, GPLv2": examples to choose from.
+bool is_aside(std::string_view before) {
+  static const re2::RE2 k_aside(
+      R"(\b(?:initially|originally|previously|formerly) (?:[a-z]+ )?(?:published|released|licen[cs]ed|distributed)\b[^.;\n]{0,100}$|\b(?:suggested|example) licen[cs]es?:?[^.;:\n]{0,100}$)");
+  return re2::RE2::PartialMatch(before, k_aside);
+}
+
+// "relicense (MIT → ISC)": the license before the arrow was replaced.
+bool is_replaced(std::string_view after) {
+  static const re2::RE2 k_replaced(R"(^[)\]"']*\s*(?:→|->|=>))");
+  return re2::RE2::PartialMatch(after, k_replaced);
+}
+
+// "[7]: https://www.gnu.org/licenses/gpl.html": a link target, cited elsewhere.
+bool is_link_target(std::string_view before) {
+  static const re2::RE2 k_link_target(R"((?:^|\s)\[[^\]]{1,20}\]: (?:https?://)?(?:www\.)?$)");
+  return re2::RE2::PartialMatch(before, k_link_target);
+}
+
+// "GPL-compatible", "GPLv2 compatibility", "GPL packages": about other works.
+bool is_other_works_license(std::string_view after) {
+  static const re2::RE2 k_other_works(
+      R"(^[- ]?(?:compatib|(?:packages|programs|projects|applications|libraries|products)\b))");
+  return re2::RE2::PartialMatch(after, k_other_works);
+}
+
+// "the GNU General Public License (GPL)": an abbreviation that restates the
+// name before it, already read.
+bool is_alias(std::string_view before) {
+  static const re2::RE2 k_alias(R"(licen[cs]e,? \(["']?$)");
+  return re2::RE2::PartialMatch(before, k_alias);
 }
 
 // Words that make a mention of a license a statement about this file.
 bool is_licensing_context(std::string_view before) {
   static const re2::RE2 k_context(
-      R"((?:under|terms of|licen[cs]ed|released|distributed|covered by|subject to|licen[cs]e:|@license|redistribute|governed by|available|conditions of|copyleft|\bis gpl|dual[- ]licen[cs]ed|spdx))");
+      R"((?:under|terms of|licen[cs]ed|released|distributed|covered by|subject to|licen[cs]e(?: terms)?:|licen[cs]e conditions|comply with|@license|redistribute|governed by|available|conditions of|copyleft|\bis gpl|dual[- ]licen[cs]ed|spdx))");
   return re2::RE2::PartialMatch(before, k_context);
 }
 
@@ -200,47 +306,77 @@ bool valid_gnu_version(const std::string& family, const std::string& v) {
   return v == "1" || v == "3" || v == "1.0" || v == "3.0";
 }
 
-std::optional<GnuReading> read_gnu(std::string_view flat,
-                                   std::size_t begin,
-                                   std::size_t end,
-                                   const std::string& lead,
-                                   const std::string& abbrev_family,
-                                   const std::string& abbrev_version,
-                                   bool abbrev_plus,
-                                   const std::string& abbrev_suffix) {
-  GnuReading r;
-  bool abbreviated =
-      lead.empty() && flat.substr(begin, end - begin).find("general") == std::string_view::npos;
-  if (abbreviated) {
-    r.family = abbrev_family == "l" ? "LGPL" : abbrev_family == "a" ? "AGPL" : "GPL";
-    r.version = abbrev_version;
-    r.later = abbrev_plus || abbrev_suffix == "or-later";
-  } else {
-    r.family = lead == "lesser" || lead == "library" ? "LGPL" : lead == "affero" ? "AGPL" : "GPL";
-    r.lesser = lead == "lesser";
-  }
-  // The sentence after the name: version and "or any later version".
-  std::size_t stop = std::min(flat.size(), end + 220);
-  std::string_view after = flat.substr(end, stop - end);
-  for (std::size_t i = 0; i + 1 < after.size(); ++i) {
-    bool period_end =
-        after[i] == '.' && after[i + 1] == ' ' && i > 0 && !(after[i - 1] >= '0' && after[i - 1] <= '9');
-    if (period_end || after.substr(i, 2) == "\n\n") {
-      after = after.substr(0, i);
-      break;
+// The sentence from `from`: up to a full stop (not one inside "2.1") or a
+// paragraph break, at most 220 bytes.
+std::string_view sentence_from(std::string_view flat, std::size_t from) {
+  std::size_t stop = std::min(flat.size(), from + 220);
+  for (std::size_t i = from; i + 1 < stop; ++i) {
+    bool after_digit = i > 0 && flat[i - 1] >= '0' && flat[i - 1] <= '9';
+    if ((flat[i] == '.' && flat[i + 1] == ' ' && !after_digit) || flat[i] == '\n') {
+      return flat.substr(from, i - from);
     }
   }
-  static const re2::RE2 k_version(R"((?:\bversion|\bv\.?|\bver\.?)\s?(\d(?:\.\d)?)\b)");
+  return flat.substr(from, stop - from);
+}
+
+// "under the terms of version 2 (or later) of the GNU General Public License":
+// the version stated before the name.
+void read_version_before(std::string_view flat, std::size_t begin, GnuReading& r) {
+  static const re2::RE2 k_version_of(
+      R"((?:\bversion|\bv\.?) ?(\d(?:\.\d)?)(,? or (?:\(at your option\) )?(?:any )?later(?: versions?)?)? of (?:the )?(?:gnu )?$)");
+  std::size_t from = begin > 60 ? begin - 60 : 0;
+  std::string version;
+  std::string later;
+  if (re2::RE2::PartialMatch(flat.substr(from, begin - from), k_version_of, &version, &later)) {
+    r.version = version;
+    r.later = r.later || !later.empty();
+  }
+}
+
+// The sentence after the name: its version and "or any later version" (but
+// not "and not any later version").
+void read_version_after(std::string_view after, GnuReading& r) {
+  static const re2::RE2 k_version(R"((?:\bversion|\bv\.?|\bver\.?)\s?(\d(?:\.\d)?)(?:\b|\+))");
   static const re2::RE2 k_comma_version(R"(^,?\s*\(?(?:[a-z]+\)?,?\s)?(\d\.\d)\b)");
   static const re2::RE2 k_later(
-      R"(or \(?at your option\)? any later|or any later|any later version|or later|or newer|and later|or \(at your option\) version|\(or later\)|or, at your option, any later|or any newer)");
+      R"(\bv\.?\s?\d(?:\.\d)?\+|or \(?at your option\)? any later|or any later|any later version|or later|or newer|and later|or \(at your option\) version|\(or later\)|or, at your option, any later|or any newer)");
+  static const re2::RE2 k_not_later(R"(\bnot (?:\(at your option\) )?any later)");
   std::string version;
   if (r.version.empty() && (re2::RE2::PartialMatch(after, k_version, &version) ||
                             re2::RE2::PartialMatch(after, k_comma_version, &version))) {
     r.version = version;
   }
-  if (!r.later && re2::RE2::PartialMatch(after.substr(0, 200), k_later)) {
+  std::string_view near = after.substr(0, 200);
+  if (!r.later && re2::RE2::PartialMatch(near, k_later) && !re2::RE2::PartialMatch(near, k_not_later)) {
     r.later = true;
+  }
+}
+
+std::optional<GnuReading>
+read_gnu(std::string_view flat, std::size_t begin, std::size_t end, const GnuMention& m) {
+  GnuReading r;
+  if (m.abbreviated && m.abbrev_family.empty() && m.lead.empty()) {
+    r.family = "GPL";
+  } else if (m.abbreviated && m.lead.empty()) {
+    r.family = m.abbrev_family == "l" ? "LGPL" : "AGPL";
+  } else {
+    r.family = m.lead == "lesser" || m.lead == "library" ? "LGPL" : m.lead == "affero" ? "AGPL" : "GPL";
+    r.lesser = m.lead == "lesser";
+  }
+  r.version = m.version;
+  r.later = m.later;
+  if (r.version.empty() && !m.abbreviated) {
+    // A full name may hold its version ("General Public version 2 License").
+    read_version_after(flat.substr(begin, end - begin), r);
+  }
+  if (r.version.empty()) {
+    read_version_before(flat, begin, r);
+  }
+  read_version_after(sentence_from(flat, end), r);
+  // There is no GPL 2.1: "GNU General Public License, version 2.1" is the
+  // Lesser GPL, the only GNU license with that version.
+  if (r.family == "GPL" && r.version == "2.1") {
+    r.family = "LGPL";
   }
   if (!r.version.empty() && !valid_gnu_version(r.family, r.version)) {
     return std::nullopt;
@@ -311,7 +447,9 @@ public:
     scan_cc();
     scan_gnu();
     scan_id_references();
+    drop_claimed();
     std::sort(m_out.begin(), m_out.end(), [](const Notice& a, const Notice& b) { return a.begin < b.begin; });
+    merge_overlaps();
     return std::move(m_out);
   }
 
@@ -359,20 +497,81 @@ private:
     for (int h : hits) {
       each_match(*c.rules[static_cast<std::size_t>(h)],
                  [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
-                   if (!is_comparison(b)) {
-                     add(k_rules[h].id, NoticeKind::notice, b, e, k_rules[h].confidence);
+                   if (is_longer_id(e) || is_passing_mention(b, e)) {
+                     return;
+                   }
+                   add(k_rules[h].id, NoticeKind::notice, b, e, k_rules[h].confidence);
+                   if (k_rules[h].claims == Claims::span) {
+                     m_claims.push_back(m_out.back());
                    }
                  });
     }
   }
 
-  // "based on the Mozilla Public License 1.1", "compatible with the GPL":
-  // the license named is another work's, not this one's.
-  bool is_comparison(std::size_t flat_begin) const {
-    static const re2::RE2 k_comparison(
-        R"((?:based (?:up)?on|derived from|compatible with|similar to|modell?ed (?:on|after)|unlike|instead of|incompatible with) (?:the )?(?:terms of (?:the )?)?$)");
-    std::size_t from = flat_begin > 60 ? flat_begin - 60 : 0;
-    return re2::RE2::PartialMatch(std::string_view(m_flat).substr(from, flat_begin - from), k_comparison);
+  // "'LGPL-2.1',", "['GNU GPL', 'GPL']": an id as a string in code or data
+  // (a list of licenses, a table of spellings) states nothing about the file,
+  // unless it is the value of a license key ("license": "MIT").
+  // Read in the input, since the flat text drops a quote that opens a line.
+  bool is_data_literal(std::size_t flat_begin, std::size_t flat_end) const {
+    static const re2::RE2 k_open(R"((?i)(["'])(?:gnu[ /])?$)");
+    static const re2::RE2 k_key(R"((?i)licen[cs]es?["']?\s*[:=(]\s*\[?\s*["'](?:gnu[ /])?$)");
+    std::size_t b = m_nt.source_offset(flat_begin);
+    std::size_t e = m_nt.source_offset(flat_end > flat_begin ? flat_end - 1 : flat_begin) + 1;
+    std::string_view before = m_text.substr(b > 40 ? b - 40 : 0, b > 40 ? 40 : b);
+    std::string quote;
+    if (e >= m_text.size() || !re2::RE2::PartialMatch(before, k_open, &quote) || m_text[e] != quote[0]) {
+      return false;
+    }
+    return !re2::RE2::PartialMatch(before, k_key);
+  }
+
+  // "BSD-3-Clause-Clear" holds "BSD-3-Clause": a match followed by "-word"
+  // (other than "-license", "-style") is part of a longer id, another license.
+  bool is_longer_id(std::size_t flat_end) const {
+    std::string_view rest = std::string_view(m_flat).substr(flat_end);
+    return rest.size() > 1 && rest[0] == '-' && rest[1] >= 'a' && rest[1] <= 'z' &&
+           !rest.starts_with("-licen") && !rest.starts_with("-style");
+  }
+
+  // Two rules that match the same words ("released under the MIT license")
+  // make one notice. REQUIRES: `m_out` sorted by `begin`.
+  void merge_overlaps() {
+    std::vector<Notice> merged;
+    for (Notice& n : m_out) {
+      auto same = std::find_if(merged.begin(), merged.end(), [&](const Notice& m) {
+        return m.id == n.id && m.kind == n.kind && n.begin < m.end;
+      });
+      if (same == merged.end()) {
+        merged.push_back(std::move(n));
+      } else {
+        same->end = std::max(same->end, n.end);
+        same->confidence = std::max(same->confidence, n.confidence);
+      }
+    }
+    m_out = std::move(merged);
+  }
+
+  // Other licenses named inside a claiming rule's match are part of it.
+  void drop_claimed() {
+    auto claimed = [&](const Notice& n) {
+      return n.kind != NoticeKind::spdx_tag &&
+             std::any_of(m_claims.begin(), m_claims.end(), [&](const Notice& c) {
+               return n.id != c.id && n.begin >= c.begin && n.end <= c.end;
+             });
+    };
+    m_out.erase(std::remove_if(m_out.begin(), m_out.end(), claimed), m_out.end());
+  }
+
+  // A license named in passing, not granted: see the checks below. A
+  // "License:" field is never an aside, even after a list of suggestions.
+  bool is_passing_mention(std::size_t flat_begin, std::size_t flat_end) const {
+    std::size_t from = flat_begin > 160 ? flat_begin - 160 : 0;
+    std::string_view before = std::string_view(m_flat).substr(from, flat_begin - from);
+    std::string_view after =
+        std::string_view(m_flat).substr(flat_end, std::min<std::size_t>(12, m_flat.size() - flat_end));
+    bool field = std::string_view(m_flat).substr(flat_begin).starts_with("licen");
+    return is_data_literal(flat_begin, flat_end) || is_comparison(before) || is_negated(before) ||
+           (is_aside(before) && !field) || is_replaced(after) || is_link_target(before);
   }
 
   void scan_cc() {
@@ -382,6 +581,9 @@ private:
       return;
     }
     each_match(*compiled().cc, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
+      if (is_passing_mention(b, e)) {
+        return;
+      }
       for (int i = 1; i <= 5; i += 2) {
         if (!g[i].empty()) {
           add(cc_id(std::string(g[i]), std::string(g[i + 1])), NoticeKind::notice, b, e, 0.9);
@@ -406,37 +608,59 @@ private:
       while (!word.empty() && word.back() == '.') {
         word.pop_back();
       }
-      if (!word.empty()) {
+      if (!word.empty() && !is_passing_mention(b, e)) {
         add(word, NoticeKind::id_reference, b, e, 0.9);
       }
     });
   }
 
   void scan_gnu() {
-    if (m_flat.find("general public") == std::string::npos && m_flat.find("gpl") == std::string::npos) {
+    if (m_flat.find("public") == std::string::npos && m_flat.find("gpl") == std::string::npos) {
       return;
     }
     each_match(*compiled().gnu, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
-      std::size_t ctx_begin = b > 120 ? b - 120 : 0;
-      std::string_view before = std::string_view(m_flat).substr(ctx_begin, b - ctx_begin);
-      std::string_view after =
-          std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
-      // "GPL-compatible", "GPLv2 compatibility": about another work's license.
-      if (after.starts_with("-compatib") || after.starts_with(" compatib")) {
+      std::optional<GnuMention> mention = gnu_mention(b, e, g);
+      if (!mention || is_passing_mention(b, e)) {
         return;
       }
-      bool abbreviated_with_version = !g[3].empty();
-      bool at_start = b < 8;  // the file is the license's name, e.g. a title line
-      if (!abbreviated_with_version && !at_start && !is_licensing_context(before) &&
-          !is_licensing_context(after)) {
-        return;
-      }
-      auto reading = read_gnu(m_flat, b, e, std::string(g[1]), std::string(g[2]), std::string(g[3]),
-                              !g[4].empty(), std::string(g[5]));
+      auto reading = read_gnu(m_flat, b, e, *mention);
       if (reading) {
         add(gnu_id(*reading), NoticeKind::notice, b, e, reading->version.empty() ? 0.7 : 0.9);
       }
     });
+  }
+
+  // The captured parts of a GNU name, or nothing when the words are not a
+  // statement about this file's license.
+  std::optional<GnuMention> gnu_mention(std::size_t b, std::size_t e, const re2::StringPiece* g) const {
+    std::string_view name = std::string_view(m_flat).substr(b, e - b);
+    GnuMention m;
+    m.abbreviated = name.find("public") == std::string_view::npos;
+    if (!m.abbreviated && name.find("gnu") == std::string_view::npos &&
+        name.find("general") == std::string_view::npos) {
+      return std::nullopt;  // "Mozilla Public License", "the public license"
+    }
+    std::size_t ctx_begin = b > 120 ? b - 120 : 0;
+    std::string_view before = std::string_view(m_flat).substr(ctx_begin, b - ctx_begin);
+    std::string_view after = std::string_view(m_flat).substr(e, std::min<std::size_t>(40, m_flat.size() - e));
+    if (is_other_works_license(after) || (m.abbreviated && is_alias(before))) {
+      return std::nullopt;
+    }
+    m.lead = std::string(g[1]);
+    m.abbrev_family = std::string(g[2]);
+    m.version = std::string(g[3]);
+    m.later = !g[4].empty() || g[5] == "or-later";
+    // "Lesser GPL", "Affero GPL": the family is the word before.
+    static const re2::RE2 k_lead(R"((lesser|library|affero) (?:gnu )?$)");
+    std::string lead;
+    if (m.abbreviated && m.abbrev_family.empty() && re2::RE2::PartialMatch(before, k_lead, &lead)) {
+      m.lead = lead;
+    }
+    bool at_start = b < 8;  // the file is the license's name, e.g. a title line
+    if (m.version.empty() && !at_start && !is_licensing_context(before) && !is_licensing_context(after)) {
+      return std::nullopt;
+    }
+    return m;
   }
 
   template <typename F> void each_match(const re2::RE2& re, F&& on_match) {
@@ -457,13 +681,42 @@ private:
   const NoticeText& m_nt;
   const std::string& m_flat;
   std::vector<Notice> m_out;
+  std::vector<Notice> m_claims;  // matches of Claims::span rules
 };
+
+// Where the words of line [`b`, `eol`) begin: after its leading comment
+// markers and spaces, and after m4's "dnl".
+std::size_t comment_start(std::string_view text, std::size_t b, std::size_t eol) {
+  while (b < eol && (text[b] == ' ' || text[b] == '\t' || is_comment_char(text[b]))) {
+    ++b;
+  }
+  std::string_view rest = text.substr(b, eol - b);
+  if (rest == "dnl" || rest.starts_with("dnl ") || rest.starts_with("dnl\t")) {
+    return comment_start(text, b + 3, eol);
+  }
+  return b;
+}
+
+// Where the words of line [`b`, `eol`) end: before the comment markers that
+// close a boxed comment ("... version 1.3c of this license %", "... */").
+std::size_t comment_end(std::string_view text, std::size_t b, std::size_t eol) {
+  std::size_t e = eol;
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) {
+    --e;
+  }
+  std::size_t t = e;
+  while (t > b && is_comment_char(text[t - 1])) {
+    --t;
+  }
+  bool after_space = t > b && (text[t - 1] == ' ' || text[t - 1] == '\t');
+  return t < e && after_space ? t : eol;
+}
 
 }  // namespace
 
 // Calls `emit(char, input offset)` for each flat character: comment markers
-// and indentation dropped, lower case, runs of spaces and line breaks folded
-// into one space, a blank line kept as "\n" (a paragraph break).
+// (leading, and trailing ones that close a box) and indentation dropped, lower case, runs of spaces and line
+// breaks folded into one space, a blank line kept as "\n" (a paragraph break).
 template <typename Emit> void NoticeText::flatten(std::string_view text, Emit&& emit) {
   char last = 0;  // the last character emitted
   auto put = [&](char c, std::size_t at) {
@@ -476,13 +729,10 @@ template <typename Emit> void NoticeText::flatten(std::string_view text, Emit&& 
     if (eol == std::string_view::npos) {
       eol = text.size();
     }
-    // Leading comment markers and spaces of the line.
-    std::size_t b = i;
-    while (b < eol && (text[b] == ' ' || text[b] == '\t' || is_comment_char(text[b]))) {
-      ++b;
-    }
-    bool blank = b == eol;
-    for (std::size_t k = b; k < eol; ++k) {
+    std::size_t b = comment_start(text, i, eol);
+    std::size_t e = comment_end(text, b, eol);
+    bool blank = b == e;
+    for (std::size_t k = b; k < e; ++k) {
       char c = text[k];
       if (c == '\t' || c == ' ') {
         if (last != 0 && last != ' ') {

@@ -1,5 +1,3 @@
-#include <aperture/license/identify.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -8,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "support/test_support.hpp"
-#include "unit/license/license_texts.hpp"
+#include <aperture/license/identify.hpp>
 #include <aperture/util/file.hpp>
 #include <aperture/util/text.hpp>
+
+#include "support/test_support.hpp"
+#include "unit/license/license_texts.hpp"
 
 namespace aperture::license {
 namespace {
@@ -41,7 +41,21 @@ TEST(IdentifyTest, CombinesTextsTagsAndNotices) {
        "Public License as published by the Free Software Foundation; either version 2 of the License, "
        "or (at your option) any later version.\n",
        "GPL-2.0-or-later"},
-      {"two references", "Dual-licensed under the MIT license or the Apache License, Version 2.0.", "MIT AND Apache-2.0"},
+      {"two references", "Dual-licensed under the MIT license or the Apache License, Version 2.0.",
+       "MIT AND Apache-2.0"},
+      {"two unversioned mentions of one family: the later first version",
+       " * License: http://www.gnu.org/copyleft/lesser.html LGPL\n", "LGPL-2.1-or-later"},
+      {"unversioned mention beside a versioned one",
+       "Licensed under the GNU GPL, version 3. See the GNU General Public License for more details.\n",
+       "GPL-3.0-only"},
+      {"the gpl offered by the ruby license",
+       "redistribute and/or modify the software under either the terms of the GPL\n"
+       "version 2 (see the file GPL), or the conditions below (\"Ruby License\"):\n",
+       "Ruby"},
+      {"not under the gpl",
+       "Note that flex is distributed under a copyright very similar to that of BSD Unix, and not under the "
+       "GNU General Public License (GPL).\n",
+       "NONE"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ids_of(c.text), c.expected) << c.name;
@@ -63,9 +77,10 @@ TEST(IdentifyTest, ReportsKindLinesAndName) {
 }
 
 TEST(IdentifyTest, ReadmeSectionIsEmbeddedText) {
-  std::string text = "# Tool\n\nA tool that does things. " + std::string(400, 'x') +
-                     "\n\nUsage: run it with many options and flags described at length here.\n\n## License\n\n" +
-                     aperture::testing::k_bsd2_text;
+  std::string text =
+      "# Tool\n\nA tool that does things. " + std::string(400, 'x') +
+      "\n\nUsage: run it with many options and flags described at length here.\n\n## License\n\n" +
+      aperture::testing::k_bsd2_text;
   text = std::string(3000, ' ') + "\nIntro words and more intro words " + text;
   std::vector<LicenseMatch> found = identify_text(text + std::string(200, '\n') +
                                                   "More documentation follows, at length, with examples and "
@@ -113,17 +128,18 @@ TEST(IdentifyCorpusTest, KeepsAccuracyOnTheLicenseCorpus) {
     }
   }
   ASSERT_GT(total, 2900);
-  EXPECT_GE(exact * 1000 / total, 750) << exact << " of " << total << " exact";
-  EXPECT_LE(wrong * 1000 / total, 40) << wrong << " of " << total << " wrong";
+  EXPECT_GE(exact * 1000 / total, 800) << exact << " of " << total << " exact";
+  EXPECT_LE(wrong * 1000 / total, 22) << wrong << " of " << total << " wrong";
 }
 
 // The pre-check that skips whole-text matching must never skip a license:
 // every text of the SPDX list (the pinned npm package the index is built
 // from) holds one of its words.
 TEST(IdentifyTest, EverySpdxTextPassesTheLicenseTextPreCheck) {
-  std::string data = aperture::util::read_file(std::string(APERTURE_NPM_DIR) + "/spdx-license-list/spdx-full.json",
-                                               256ull * 1024 * 1024)
-                         .value();
+  std::string data =
+      aperture::util::read_file(std::string(APERTURE_NPM_DIR) + "/spdx-license-list/spdx-full.json",
+                                256ull * 1024 * 1024)
+          .value();
   nlohmann::json list = nlohmann::json::parse(data);
   std::size_t checked = 0;
   for (const auto& [id, entry] : list.items()) {

@@ -1,6 +1,7 @@
-#include <aperture/license/notices.hpp>
-
 #include <gtest/gtest.h>
+
+#include <aperture/license/notices.hpp>
+#include <aperture/util/text.hpp>
 
 namespace aperture::license {
 namespace {
@@ -22,7 +23,9 @@ TEST(NoticesTest, ReadsNotices) {
     std::vector<std::string> expected;
   };
   const Case cases[] = {
-      {"apache header", "// Licensed under the Apache License, Version 2.0 (the \"License\");", {"Apache-2.0"}},
+      {"apache header",
+       "// Licensed under the Apache License, Version 2.0 (the \"License\");",
+       {"Apache-2.0"}},
       {"mit reference", "This project is released under the MIT License.", {"MIT"}},
       {"gpl 2 or later",
        " * This program is free software; you can redistribute it and/or modify\n"
@@ -30,22 +33,183 @@ TEST(NoticesTest, ReadsNotices) {
        " * the Free Software Foundation; either version 2 of the License, or\n"
        " * (at your option) any later version.",
        {"GPL-2.0-or-later"}},
-      {"gpl 3 only", "under the terms of the GNU General Public License version 3 as published by the FSF.",
+      {"gpl 3 only",
+       "under the terms of the GNU General Public License version 3 as published by the FSF.",
        {"GPL-3.0-only"}},
       {"lgpl 2.1 or later",
        "under the terms of the GNU Lesser General Public License as published by the Free Software "
        "Foundation; either version 2.1 of the License, or (at your option) any later version.",
        {"LGPL-2.1-or-later"}},
-      {"gpl without version", "This file is subject to the terms and conditions of the GNU General Public License.",
+      {"gpl without version",
+       "This file is subject to the terms and conditions of the GNU General Public License.",
        {"GPL-1.0-or-later"}},
       {"agpl", "licensed under the GNU Affero General Public License, version 3", {"AGPL-3.0-only"}},
-      {"cc by-sa 4.0", "Text is available under the Creative Commons Attribution-ShareAlike 4.0 International License.",
+      {"cc by-sa 4.0",
+       "Text is available under the Creative Commons Attribution-ShareAlike 4.0 International License.",
        {"CC-BY-SA-4.0"}},
       {"cc by-nc-nd url", "see https://creativecommons.org/licenses/by-nc-nd/4.0/", {"CC-BY-NC-ND-4.0"}},
       {"mpl 2", "subject to the terms of the Mozilla Public License, v. 2.0.", {"MPL-2.0"}},
       {"debian bsd", "found on Debian systems in /usr/share/common-licenses/BSD", {"BSD-3-Clause"}},
+      {"debian path opening a line",
+       "of the UCB BSD license found on Debian systems in the file\n/usr/share/common-licenses/BSD",
+       {"BSD-3-Clause"}},
   };
   for (const Case& c : cases) {
+    EXPECT_EQ(notice_ids(c.text), c.expected) << c.name;
+  }
+}
+
+struct NoticeCase {
+  const char* name;
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+TEST(NoticesTest, ReadsGnuVersionsWhereverTheyAreWritten) {
+  const NoticeCase cases[] = {
+      {"version before the name",
+       "Distributable under version 2 of the GNU General Public License.",
+       {"GPL-2.0-only"}},
+      {"version or later before the name",
+       "it under the terms of version 3 or later of the GNU General Public License as published by the FSF.",
+       {"GPL-3.0-or-later"}},
+      {"version before the abbreviation",
+       "This code is released under version 2 of the GNU GPL.",
+       {"GPL-2.0-only"}},
+      {"version before the lesser name",
+       "modify it under the terms of version 2 of the GNU Lesser General Public License as published by the "
+       "FSF.",
+       {"LGPL-2.0-only"}},
+      {"version inside the name",
+       "it under the terms of the GNU General Public version 2 License as published by",
+       {"GPL-2.0-only"}},
+      {"lesser gnu public license",
+       "made available under the terms of the Lesser Gnu Public License v2.1, which accompanies this "
+       "distribution",
+       {"LGPL-2.1-only"}},
+      {"gnu public license",
+       "You may copy it under the terms of the GNU Public License.",
+       {"GPL-1.0-or-later"}},
+      {"version 2.1 is the lesser gpl",
+       "redistributed and/or modified under the terms and conditions of the GNU General Public License, "
+       "version 2.1 or any later version of the GPL, as published by the Free Software Foundation.",
+       {"LGPL-2.1-or-later"}},
+      {"not any later version",
+       "redistributed and/or modified under the terms and conditions of the GNU General Public License, "
+       "version 2.1 and not any later version of the GPL, as published by the Free Software Foundation.",
+       {"LGPL-2.1-only"}},
+      {"plus after the version",
+       "Free use of this software is granted under the terms of the GNU Lesser General Public License (LGPL "
+       "v2.1+).",
+       {"LGPL-2.1-or-later"}},
+      {"plus after an abbreviated id", "\"license\": \"LGPL-2.1+\"", {"LGPL-2.1-or-later"}},
+      {"lesser gpl abbreviated, full stop after it",
+       "[This is the first released version of the Lesser GPL.  It also counts as the successor of the GNU "
+       "Library Public License, version 2, hence the version number 2.1.]",
+       {"LGPL-2.1-or-later"}},
+      {"m4 comments",
+       "dnl  modify it under the terms of version 2.1 of the GNU Lesser General\n"
+       "dnl  Public License as published by the Free Software Foundation.",
+       {"LGPL-2.1-only"}},
+      {"to comply with",
+       "it is being included in order to comply with the\nGNU General Public License.",
+       {"GPL-1.0-or-later"}},
+  };
+  for (const NoticeCase& c : cases) {
+    EXPECT_EQ(notice_ids(c.text), c.expected) << c.name;
+  }
+}
+
+TEST(NoticesTest, ReadsReferencesThatNameOneLicense) {
+  const NoticeCase cases[] = {
+      {"terms of the mit license",
+       " * it under the terms of the MIT license. See LICENSE for details.",
+       {"MIT"}},
+      {"licenses this file to you under",
+       "// The .NET Foundation licenses this file to you under the MIT license.",
+       {"MIT"}},
+      {"governed by a mit-license", "// Use of this source code is governed by a MIT-license.", {"MIT"}},
+      {"mit-style",
+       "Use of this source code is governed by an MIT-style license that can be found in the LICENSE file",
+       {"MIT"}},
+      {"an mit license", "// Distributed under an MIT license: http://codemirror.net/LICENSE", {"MIT"}},
+      {"mit/x license", "it under the terms of the MIT/X license (contained in the COPYING file", {"MIT"}},
+      {"quoted license field", "\tlicense: \"MIT License\"", {"MIT"}},
+      {"license heading", "## License ##\nMIT, check the `LICENSE` file.", {"MIT"}},
+      {"markdown link under a license heading", "## License\n- [MIT License](LICENSE)", {"MIT"}},
+      {"mit-license.org", "* License: http://rock.mit-license.org", {"MIT"}},
+      {"apache v2 license", "* Licensed under the Apache v2 License.", {"Apache-2.0"}},
+      {"apache license version 2",
+       "[Apache License version 2](http://www.apache.org/licenses/).",
+       {"Apache-2.0"}},
+      {"license: apache2", ":license: Apache2, see LICENSE for more details.", {"Apache-2.0"}},
+      {"illinois",
+       "// This file is distributed under the University of Illinois Open Source\n// License.",
+       {"NCSA"}},
+      {"quoted new bsd", "The \"New\" BSD License:", {"BSD-3-Clause"}},
+      {"bsd (revised)",
+       "licensed by Yahoo! Inc. under the BSD (revised) open source license.",
+       {"BSD-3-Clause"}},
+      {"boxed comment",
+       "% This work may be distributed and/or modified under the %\n"
+       "% conditions of the LaTeX Project Public License, either %\n"
+       "% version 1.3c of this license or (at your option) any   %",
+       {"LPPL-1.3c"}},
+      {"freetype", "distributed under the terms of the FreeType project license, LICENSE.TXT.", {"FTL"}},
+      {"w3c page", "* [1] http://www.w3.org/Consortium/Legal/2002/copyright-software-20021231", {"W3C"}},
+      {"cpal", "published under the terms of the CPAL v1.0 license", {"CPAL-1.0"}},
+      {"eupl", "Licensed under the EUPL, Version 1.1 or - as soon they will be approved", {"EUPL-1.1"}},
+      {"ruby's choice of the gpl",
+       "You can redistribute it and/or modify it under either the terms of the GPL\n"
+       "(see GPL file), or the conditions below:",
+       {"Ruby"}},
+  };
+  for (const NoticeCase& c : cases) {
+    EXPECT_EQ(notice_ids(c.text), c.expected) << c.name;
+  }
+}
+
+TEST(NoticesTest, IgnoresLicensesNamedInPassing) {
+  const char* cases[] = {
+      "Note that flex is distributed under a copyright very similar to that of BSD Unix, and not under the "
+      "GNU General Public License (GPL).",
+      "- libexif is not LGPL-licensed\n- do not upgrade to LGPLv3",
+      "NOT 'eligible' as defined by gcc's library exception to the GPL v3,",
+      "This License is a kind of \"copyleft\". It complements the GNU General Public License, which is a "
+      "copyleft license designed for free software.",
+      "so as to improve compatibility with GPL. This version ensures that W3C software licensing terms are "
+      "no more restrictive than GPL and consequently W3C software may be distributed in GPL packages.",
+      "The fonts were initially published on the 6th of July 2009 on the foundry website [6] under the "
+      "terms of the GNU General Public License version 3.",
+      "# Some suggested licenses:\n# - MIT\n# - GPLv2\n# - GPLv3",
+      "[7]: http://www.gnu.org/licenses/gpl.html",
+      "var upgrade = [\n  'GPL-2.0', 'LGPL-2.1',\n  'Apache-2.0'\n]",
+      "\"BSD-3-Clause-Attribution\",",
+      "Software distributed under the Mozilla Public License is distributed on an AS IS basis",
+      "Research done under the MIT Media Lab grant.",
+      "---\nlicense: [mit\ntags: open-source\n---",  // broken YAML: the scanner reports it
+      "Unlike the Apache License, Version 2.0, this license has no patent clause.",
+  };
+  for (const char* text : cases) {
+    EXPECT_TRUE(notice_ids(text).empty()) << text;
+  }
+}
+
+TEST(NoticesTest, IgnoresTheLicenseALicenseWasChangedFrom) {
+  for (const Notice& n : find_notices("- Changed: relicense ([MIT](https://opensource.org/licenses/MIT) → "
+                                      "[ISC](https://opensource.org/licenses/ISC))")) {
+    EXPECT_NE(util::ascii_lower(n.id), "mit") << n.evidence;
+  }
+}
+
+TEST(NoticesTest, KeepsGrantsInLicenseFields) {
+  const NoticeCase cases[] = {
+      {"license key after suggestions",
+       "# Some suggested licenses:\n# - MIT\n# - GPLv2\nlicense: Apache V2",
+       {"Apache-2.0"}},
+      {"quoted license value", "setup(license='GPLv2')", {"GPL-2.0-only"}},
+  };
+  for (const NoticeCase& c : cases) {
     EXPECT_EQ(notice_ids(c.text), c.expected) << c.name;
   }
 }
