@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <re2/re2.h>
 
@@ -108,7 +109,12 @@ public:
     if (could_hold_license_text(m_text)) {
       std::vector<Token> tokens = tokenize(m_text);
       std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
-      add_texts(tokens, find_license_texts(m_index, ids));
+      std::vector<Alignment> modified;
+      add_texts(tokens, find_license_texts(m_index, ids, &modified));
+      for (const Alignment& a : modified) {
+        auto [begin, end] = byte_span(tokens, a);
+        m_modified.push_back(Modified{preferred_id(m_index, a.group), begin, end});
+      }
     }
     add_known_texts(terms::find_fingerprints(m_text));
     drop_texts_inside_known();
@@ -126,19 +132,35 @@ private:
       const Alignment& a = t.alignment;
       Found f;
       f.id = preferred_id(m_index, a.group);
-      f.begin = tokens[a.doc_begin].offset;
-      const Token& last = tokens[a.doc_end - 1];
-      f.end = last.offset + last.word.size();
+      std::tie(f.begin, f.end) = byte_span(tokens, a);
       // Whole text: little else in the file (a title, a copyright line).
       std::size_t outside = tokens.size() - (a.doc_end - a.doc_begin);
       bool whole = outside <= 30 || outside * 5 <= tokens.size();
       f.kind = whole ? MatchKind::license_text : MatchKind::embedded_text;
       f.confidence = t.confidence;
       f.evidence = std::to_string(a.matched) + " of " + std::to_string(a.license_words) +
-                   " words of the license text matched, " + std::to_string(a.inserted) + " inserted";
+                   " words of the license text matched, " + std::to_string(a.inserted) + " inserted" +
+                   std::string(extent_note(t.extent));
       m_text_spans.emplace_back(f.begin, f.end);
       m_found.push_back(std::move(f));
     }
+  }
+
+  static std::pair<std::size_t, std::size_t> byte_span(const std::vector<Token>& tokens, const Alignment& a) {
+    const Token& last = tokens[a.doc_end - 1];
+    return {tokens[a.doc_begin].offset, last.offset + last.word.size()};
+  }
+
+  static std::string_view extent_note(TextExtent extent) {
+    switch (extent) {
+    case TextExtent::cut_off:
+      return "; the text is cut short by the start or end of the file";
+    case TextExtent::opening:
+      return "; only its opening part (grant and conditions) is present";
+    case TextExtent::whole:
+      break;
+    }
+    return "";
   }
 
   // Licenses the SPDX list does not have (Llama, Gemma, OpenRAIL, ...), by fingerprint.
@@ -209,9 +231,22 @@ private:
     }
   }
 
-  bool inside_text(std::size_t begin, std::size_t end) const {
-    return std::any_of(m_text_spans.begin(), m_text_spans.end(),
+  static bool
+  inside(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t begin, std::size_t end) {
+    return std::any_of(spans.begin(), spans.end(),
                        [&](const auto& s) { return begin >= s.first && end <= s.second + 1; });
+  }
+
+  bool inside_text(std::size_t begin, std::size_t end) const { return inside(m_text_spans, begin, end); }
+
+  // A notice inside a license that is mostly another text, naming another
+  // license: the license it was derived from (the SugarCRM Public License
+  // quotes the Mozilla Public License 1.1), not a second grant. A tag counts.
+  bool names_base_of_modified(const Notice& n) const {
+    return n.kind != NoticeKind::spdx_tag &&
+           std::any_of(m_modified.begin(), m_modified.end(), [&](const Modified& m) {
+             return n.begin >= m.begin && n.end <= m.end + 1 && n.id != m.id;
+           });
   }
 
   void add_notices(const std::vector<Notice>& notices) {
@@ -227,8 +262,9 @@ private:
                          [&](const auto& s) { return n.begin < s.second && n.end > s.first; });
     };
     for (const Notice& n : notices) {
-      if (inside_text(n.begin, n.end) || inside_tag(n)) {
-        continue;  // part of a license text or tag already found (e.g. its "How to apply" appendix)
+      // Part of a license text or tag already found (e.g. its "How to apply" appendix).
+      if (inside_text(n.begin, n.end) || inside_tag(n) || names_base_of_modified(n)) {
+        continue;
       }
       if (n.kind == NoticeKind::spdx_tag || n.kind == NoticeKind::id_reference) {
         add_tag(n);
@@ -368,6 +404,13 @@ private:
   bool m_read_metadata = true;
   std::vector<Found> m_found;
   std::vector<std::pair<std::size_t, std::size_t>> m_text_spans;
+  // Texts mostly present but too different to name (modified licenses).
+  struct Modified {
+    std::string id;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<Modified> m_modified;
   std::vector<std::pair<std::size_t, std::size_t>> m_known_spans;
 };
 

@@ -626,13 +626,17 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index,
   // never reported, even when the best one is too different to name (a known
   // license with an extra clause is not the plain license).
   std::vector<Alignment> claimed;
-  std::vector<Alignment> unnamed;  // claimed by a text too different to name
+  std::vector<Alignment> unnamed;    // claimed by a text too different to name
+  std::vector<Alignment> outranked;  // fits by name, but a better-ranked text claimed its span
   std::vector<TextMatch> chosen;
   for (const Ranked& r : plausible) {
     const Alignment& a = r.alignment;
     bool clash =
         std::any_of(claimed.begin(), claimed.end(), [&](const Alignment& c) { return overlaps(c, a); });
     if (clash) {
+      if (is_named(r.fit)) {
+        outranked.push_back(a);
+      }
       continue;
     }
     claimed.push_back(a);
@@ -645,10 +649,14 @@ std::vector<TextMatch> find_license_texts(const SpdxIndex& index,
     }
   }
   add_opening_parts(index, holders, chosen);
+  // A modified license is one no text fits by name: where another text fits
+  // by name but ranks lower, which one the input is stays open.
   if (modified != nullptr) {
     std::copy_if(unnamed.begin(), unnamed.end(), std::back_inserter(*modified), [&](const Alignment& u) {
       return std::none_of(chosen.begin(), chosen.end(),
-                          [&](const TextMatch& t) { return overlaps(t.alignment, u); });
+                          [&](const TextMatch& t) { return overlaps(t.alignment, u); }) &&
+             std::none_of(outranked.begin(), outranked.end(),
+                          [&](const Alignment& o) { return overlaps(o, u); });
     });
   }
   std::sort(chosen.begin(), chosen.end(), [](const TextMatch& a, const TextMatch& b) {

@@ -76,6 +76,35 @@ TEST(IdentifyTest, ReportsKindLinesAndName) {
   EXPECT_GT(found[0].confidence, 0.85);
 }
 
+TEST(IdentifyTest, ANoticeInsideAModifiedLicenseNamingAnotherIsPartOfIt) {
+  // A license that is mostly the MIT text with a clause added, and that says
+  // which license it was made from: neither is the answer.
+  const std::string said =
+      "This license consists of the Apache License, Version 2.0, modified to be specific to Example.\n\n";
+  std::string text = aperture::testing::k_mit_text;
+  std::size_t at = text.find("THE SOFTWARE IS PROVIDED");
+  text.insert(at, said + "The Software shall be used for Good, not Evil, and the licensee shall not use it "
+                         "for any military purpose whatsoever in any country.\n\n");
+  EXPECT_EQ(ids_of(text), "NONE");
+  // The same sentence on its own names Apache-2.0; a tag inside the text still counts.
+  EXPECT_EQ(ids_of(said), "Apache-2.0");
+  text.insert(0, "SPDX-License-Identifier: Apache-2.0\n");
+  EXPECT_EQ(ids_of(text), "Apache-2.0");
+}
+
+TEST(IdentifyTest, SaysWhenOnlyPartOfTheTextIsThere) {
+  const std::string& mit = aperture::testing::k_mit_text;
+  std::vector<LicenseMatch> cut = identify_text(mit.substr(0, mit.find("WHETHER IN AN ACTION")));
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut[0].id, "MIT");
+  EXPECT_NE(cut[0].evidence.find("cut short"), std::string::npos) << cut[0].evidence;
+  std::vector<LicenseMatch> opening = identify_text(mit.substr(0, mit.find("THE SOFTWARE IS PROVIDED")));
+  ASSERT_EQ(opening.size(), 1u);
+  EXPECT_EQ(opening[0].id, "MIT");
+  EXPECT_NE(opening[0].evidence.find("opening part"), std::string::npos) << opening[0].evidence;
+  EXPECT_LE(opening[0].confidence, 0.5);
+}
+
 TEST(IdentifyTest, ReadmeSectionIsEmbeddedText) {
   std::string text =
       "# Tool\n\nA tool that does things. " + std::string(400, 'x') +
