@@ -144,6 +144,16 @@ constexpr Rule k_rules[] = {
     // Licenses with one version only: the name alone is unambiguous.
     {R"(\bfreetype (?:project )?licen[cs]e\b)", "FTL"},
     {R"(\bibm public licen[cs]e\b)", "IPL-1.0"},
+    // The standard pointers of three libraries whose headers all say where
+    // their one license is: zlib's "see copyright notice in zlib.h", the
+    // IJG's "part of the Independent JPEG Group's software" (and the
+    // acknowledgement its license requires), bzip2's "released under the
+    // terms of the license contained in the file LICENSE".
+    {R"(for conditions of distribution and use,? see copyright notice in zlib\.h)", "Zlib", 0.8},
+    {R"(this file is part of the independent jpeg group'?s software|this software is based in part on the work of the independent jpeg group)",
+     "IJG", 0.8},
+    {R"((?s)this file is part of bzip2/libbzip2\b.{0,400}?released under the terms of the licen[cs]e contained in the file licen[cs]e)",
+     "bzip2-1.0.6", 0.8},
     {R"(\bfile_licen[cs]e \( ?gpl2_or_later ?\))", "GPL-2.0-or-later"},
     {R"(\bfile_licen[cs]e \( ?gpl2_only ?\))", "GPL-2.0-only"},
     {R"((?:licen[cs]ed under|governed by|according to|terms of|subject to) (?:the )?openssl licen[cs]e|same licen[cs]e as openssl\b)",

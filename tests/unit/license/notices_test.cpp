@@ -156,6 +156,18 @@ TEST(NoticesTest, ReadsReferencesThatNameOneLicense) {
        "% version 1.3c of this license or (at your option) any   %",
        {"LPPL-1.3c"}},
       {"freetype", "distributed under the terms of the FreeType project license, LICENSE.TXT.", {"FTL"}},
+      {"zlib header",
+       " * For conditions of distribution and use, see copyright notice in zlib.h\n",
+       {"Zlib"}},
+      {"ijg header", " * This file is part of the Independent JPEG Group's software.\n", {"IJG"}},
+      {"ijg acknowledgement",
+       "This software is based in part on the work of the Independent JPEG Group.",
+       {"IJG"}},
+      {"bzip2 header",
+       "   This file is part of bzip2/libbzip2, a program and library for\n"
+       "   lossless, block-sorting data compression.\n\n"
+       "   This program is released under the terms of the license contained\n   in the file LICENSE.\n",
+       {"bzip2-1.0.6"}},
       {"w3c page", "* [1] http://www.w3.org/Consortium/Legal/2002/copyright-software-20021231", {"W3C"}},
       {"cpal", "published under the terms of the CPAL v1.0 license", {"CPAL-1.0"}},
       {"eupl", "Licensed under the EUPL, Version 1.1 or - as soon they will be approved", {"EUPL-1.1"}},
@@ -189,6 +201,8 @@ TEST(NoticesTest, IgnoresLicensesNamedInPassing) {
       "Research done under the MIT Media Lab grant.",
       "---\nlicense: [mit\ntags: open-source\n---",  // broken YAML: the scanner reports it
       "Unlike the Apache License, Version 2.0, this license has no patent clause.",
+      // A pointer to another header names no license but that header's.
+      " * For conditions of distribution and use, see copyright notice in blast.h",
   };
   for (const char* text : cases) {
     EXPECT_TRUE(notice_ids(text).empty()) << text;
