@@ -11,6 +11,7 @@ set(APERTURE_FINGERPRINTS_JSON "${CMAKE_BINARY_DIR}/generated/fingerprints.json"
 add_executable(aperture_kbgen tools/kbgen.cpp
                ${CMAKE_SOURCE_DIR}/src/aperture/terms/knowledge_base.cpp
                ${CMAKE_SOURCE_DIR}/src/aperture/util/file.cpp
+               ${CMAKE_SOURCE_DIR}/src/aperture/util/rtf.cpp
                ${CMAKE_SOURCE_DIR}/src/aperture/util/text.cpp)
 target_include_directories(aperture_kbgen PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(aperture_kbgen PRIVATE yaml-cpp nlohmann_json::nlohmann_json

@@ -1,10 +1,9 @@
 #include <algorithm>
 
+#include <aperture/util/rtf.hpp>
 #include <aperture/util/text.hpp>
 
 namespace aperture::util {
-
-namespace {
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -23,6 +22,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
+
+namespace {
 
 std::string decode_utf16(std::string_view bytes, bool little_endian) {
   std::string out;
@@ -130,9 +131,16 @@ Result<std::string> decode_text(std::string_view bytes, const std::string& path)
     bytes.remove_prefix(3);
   }
   // Text files do not hold NUL bytes; a few in the first 8 KiB means binary.
+  // Editors that write RTF pad the end with one.
+  while (is_rtf(bytes) && bytes.back() == '\0') {
+    bytes.remove_suffix(1);
+  }
   std::string_view head = bytes.substr(0, 8192);
   if (std::find(head.begin(), head.end(), '\0') != head.end()) {
     return make_error(ErrorCode::binary, "binary file (not text)", path);
+  }
+  if (is_rtf(bytes)) {
+    return rtf_text(bytes);
   }
   std::string text = is_valid_utf8(bytes) ? std::string(bytes) : repair_utf8(bytes);
   if (text.find('\r') != std::string::npos) {

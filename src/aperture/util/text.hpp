@@ -14,9 +14,13 @@ namespace aperture::util {
 
 // Decodes `bytes`: strips a UTF-8 BOM, converts UTF-16 (LE or BE, with BOM) to
 // UTF-8, reads bytes that are not valid UTF-8 as Latin-1, and turns CRLF and
-// lone CR into LF. Fails with ErrorCode::binary when the data holds NUL bytes
-// (and is not UTF-16), naming `path`.
+// lone CR into LF, and reads an RTF document as its text (util/rtf.hpp). Fails
+// with ErrorCode::binary when the data holds NUL bytes (and is not UTF-16;
+// NULs that only pad the end of an RTF document do not count), naming `path`.
 Result<std::string> decode_text(std::string_view bytes, const std::string& path);
+
+// Appends code point `cp` to `out` as UTF-8. REQUIRES: cp is a Unicode scalar value.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // True when `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);
