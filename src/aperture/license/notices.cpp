@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <aperture/license/normalize.hpp>
 #include <aperture/license/notices.hpp>
 #include <aperture/util/text.hpp>
 
@@ -144,12 +145,25 @@ constexpr Rule k_rules[] = {
     // Licenses with one version only: the name alone is unambiguous.
     {R"(\bfreetype (?:project )?licen[cs]e\b)", "FTL"},
     {R"(\bibm public licen[cs]e\b)", "IPL-1.0"},
-    // The standard pointers of three libraries whose headers all say where
-    // their one license is: zlib's "see copyright notice in zlib.h", the
+    {R"(bittorrent open source licen[cs]e,? (?:version |v)?1\.0\b)", "BitTorrent-1.0"},
+    {R"(bittorrent open source licen[cs]e,? (?:version |v)?1\.1\b)", "BitTorrent-1.1"},
+    {R"(yahoo! public licen[cs]e,? (?:version |v)?1\.0\b)", "YPL-1.0"},
+    {R"(yahoo! public licen[cs]e,? (?:version |v)?1\.1\b)", "YPL-1.1"},
+    {R"(cua office public licen[cs]e,? (?:version |v)?1\.0\b)", "CUA-OPL-1.0"},
+    {R"(interbase public licen[cs]e,? (?:version |v)?1\.0\b|inprise\.com/ipl\.html)", "Interbase-1.0"},
+    {R"(apple public source licen[cs]e,? (?:version |v)?2\.0\b)", "APSL-2.0"},
+    {R"(apple public source licen[cs]e,? (?:version |v)?1\.2\b)", "APSL-1.2"},
+    {R"(apple public source licen[cs]e,? (?:version |v)?1\.1\b)", "APSL-1.1"},
+    {R"(apple public source licen[cs]e,? (?:version |v)?1\.0\b)", "APSL-1.0"},
+    {R"(curl\.(?:haxx\.)?se/docs/copyright\.html)", "curl"},
+    // The standard pointers of libraries whose headers all say where their
+    // one license is: zlib's "see copyright notice in zlib.h" (libpng's in
+    // png.h), the
     // IJG's "part of the Independent JPEG Group's software" (and the
     // acknowledgement its license requires), bzip2's "released under the
     // terms of the license contained in the file LICENSE".
     {R"(for conditions of distribution and use,? see copyright notice in zlib\.h)", "Zlib", 0.8},
+    {R"(for conditions of distribution and use,? see copyright notice in png\.h)", "Libpng", 0.8},
     {R"(this file is part of the independent jpeg group'?s software|this software is based in part on the work of the independent jpeg group)",
      "IJG", 0.8},
     {R"((?s)this file is part of bzip2/libbzip2\b.{0,400}?released under the terms of the licen[cs]e contained in the file licen[cs]e)",
@@ -707,6 +721,22 @@ std::size_t comment_start(std::string_view text, std::size_t b, std::size_t eol)
   return b;
 }
 
+// After the text's line prefix (normalize.hpp's line_prefix: "_C_", "c",
+// line numbers) at `b`, and the comment markers after it.
+std::size_t
+after_line_prefix(std::string_view text, std::size_t b, std::size_t eol, const LinePrefix& prefix) {
+  std::size_t e = b;
+  if (prefix.kind == LinePrefix::Kind::number) {
+    while (e < eol && text[e] >= '0' && text[e] <= '9') {
+      ++e;
+    }
+  } else if (prefix.kind == LinePrefix::Kind::token && text.substr(b, eol - b).starts_with(prefix.token)) {
+    e = b + prefix.token.size();
+  }
+  bool whole_token = e > b && (e == eol || text[e] == ' ' || text[e] == '\t' || text[e] == '\r');
+  return whole_token ? comment_start(text, e, eol) : b;
+}
+
 // Where the words of line [`b`, `eol`) end: before the comment markers that
 // close a boxed comment ("... version 1.3c of this license %", "... */").
 std::size_t comment_end(std::string_view text, std::size_t b, std::size_t eol) {
@@ -733,13 +763,14 @@ template <typename Emit> void NoticeText::flatten(std::string_view text, Emit&& 
     emit(c, at);
     last = c == '\b' ? '\n' : c;
   };
+  LinePrefix prefix = line_prefix(text);
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t eol = text.find('\n', i);
     if (eol == std::string_view::npos) {
       eol = text.size();
     }
-    std::size_t b = comment_start(text, i, eol);
+    std::size_t b = after_line_prefix(text, comment_start(text, i, eol), eol, prefix);
     std::size_t e = comment_end(text, b, eol);
     bool blank = b == e;
     for (std::size_t k = b; k < e; ++k) {
