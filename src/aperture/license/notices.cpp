@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <optional>
 
@@ -100,7 +101,7 @@ constexpr Rule k_rules[] = {
     {R"(\bisc licen[cs]e\b|licen[cs]ed under (?:the )?isc\b|\blicen[cs]e:? isc\b)", "ISC"},
     {R"(\bzlib licen[cs]e\b|\bzlib/libpng licen[cs]e|licen[cs]ed under (?:the )?zlib\b)", "Zlib"},
     {R"(\bthe unlicen[cs]e\b|unlicen[cs]e\.org)", "Unlicense"},
-    {R"(do what the fuck you want to public licen[cs]e|\bwtfpl\b)", "WTFPL"},
+    {R"(do what the f(?:u|\*)ck you want to public licen[cs]e|\bwtfpl\b)", "WTFPL"},
     {R"(sil open font licen[cs]e,? (?:version |v)?1\.1|\bofl-1\.1\b)", "OFL-1.1"},
     {R"(python software foundation licen[cs]e,? (?:version |v)?2\b|\bpsf licen[cs]e,? (?:version |v)?2\b)",
      "PSF-2.0"},
@@ -124,6 +125,8 @@ constexpr Rule k_rules[] = {
      "CPAL-1.0"},
     {R"(\bclarified artistic licen[cs]e)", "ClArtistic"},
     {R"(\bclear bsd licen[cs]e)", "BSD-3-Clause-Clear"},
+    // "BSD 3-clause Clear license": the words "BSD 3-clause" in it are not BSD-3-Clause.
+    {R"(\bbsd[- ]3[- ]clause clear licen[cs]e)", "BSD-3-Clause-Clear", 0.9, Claims::span},
     {R"(\btmate open source licen[cs]e)", "TMate"},
     // The W3C's license pages carry their date.
     {R"(w3\.org/consortium/legal/(?:2002/)?copyright-software-20021231)", "W3C"},
@@ -156,6 +159,11 @@ constexpr Rule k_rules[] = {
     {R"(apple public source licen[cs]e,? (?:version |v)?1\.1\b)", "APSL-1.1"},
     {R"(apple public source licen[cs]e,? (?:version |v)?1\.0\b)", "APSL-1.0"},
     {R"(curl\.(?:haxx\.)?se/docs/copyright\.html)", "curl"},
+    {R"(\bnokia open source licen[cs]e\b)", "Nokia"},
+    {R"(\bnasa open source agreement,? (?:version |v)?1\.3\b)", "NASA-1.3"},
+    {R"(\bthe freebsd documentation licen[cs]e\b)", "FreeBSD-DOC"},
+    {R"(\bsfl licen[cs]e agreement\b|imatix standard function library)", "iMatix"},
+    {R"(\bipa[ _]font[ _]licen[cs]e)", "IPA"},
     // The standard pointers of libraries whose headers all say where their
     // one license is: zlib's "see copyright notice in zlib.h" (libpng's in
     // png.h), the
@@ -206,7 +214,7 @@ const char* k_id_pattern =
 // Creative Commons names with their version: "creative commons attribution-
 // sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
 const char* k_cc_pattern =
-    R"((?:creative ?commons (?:licen[cs]e )?(attribution(?:[- ](?:non-?commercial|share-?alike|no-?derivatives|no-?derivs))*)(?: international| unported| generic)?(?: public)?(?: licen[cs]e)?,? \(?(?:cc[ -][a-z -]+\)? )?(?:version |v)?(\d\.\d))|(?:\bcc[- ](by(?:-(?:nc|sa|nd))*)[- ](\d\.\d))|(?:creativecommons\.org/licenses/(by(?:-(?:nc|sa|nd))*)/(\d\.\d)))";
+    R"((?:creative ?commons (?:licen[cs]e )?(attribution(?:[- ](?:non[- ]?commercial|share[- ]?alike|no[- ]?derivatives|no[- ]?derivs))*)(?: international| unported| generic)?(?: public)?(?: licen[cs]e)?,? \(?(?:cc[ -][a-z -]+\)? )?(?:version |v)?(\d\.\d))|(?:\bcc[- ](by(?:-(?:nc|sa|nd))*)[- ](\d\.\d))|(?:creativecommons\.org/licenses/(by(?:-(?:nc|sa|nd))*)/(\d\.\d)))";
 
 std::string cc_id(std::string kind, const std::string& version) {
   // "attribution-noncommercial-sharealike" → "BY-NC-SA"
@@ -214,6 +222,8 @@ std::string cc_id(std::string kind, const std::string& version) {
   auto has = [&](const char* a, const char* b) {
     return kind.find(a) != std::string::npos || kind.find(b) != std::string::npos;
   };
+  // "share alike" written apart reads as "share-alike".
+  std::replace(kind.begin(), kind.end(), ' ', '-');
   if (has("non-commercial", "noncommercial") || kind.find("-nc") != std::string::npos) {
     out += "-NC";
   }
@@ -608,9 +618,22 @@ private:
       if (is_passing_mention(b, e)) {
         return;
       }
+      // "… 3.0 IGO": the intergovernmental organisations' port, another license.
+      std::string_view rest = std::string_view(m_flat).substr(e);
+      bool igo = (rest.starts_with(" igo") || rest.starts_with("-igo")) &&
+                 (rest.size() == 4 || !std::isalnum(static_cast<unsigned char>(rest[4])));
       for (int i = 1; i <= 5; i += 2) {
         if (!g[i].empty()) {
-          add(cc_id(std::string(g[i]), std::string(g[i + 1])), NoticeKind::notice, b, e, 0.9);
+          std::string id = cc_id(std::string(g[i]), std::string(g[i + 1]));
+          if (igo) {
+            id += "-IGO";
+            static constexpr std::array<std::string_view, 4> k_igo{
+                "CC-BY-3.0-IGO", "CC-BY-SA-3.0-IGO", "CC-BY-NC-SA-3.0-IGO", "CC-BY-NC-ND-3.0-IGO"};
+            if (std::find(k_igo.begin(), k_igo.end(), id) == k_igo.end()) {
+              return;  // no such license in the SPDX list; not the one without "IGO" either
+            }
+          }
+          add(id, NoticeKind::notice, b, e, 0.9);
           return;
         }
       }

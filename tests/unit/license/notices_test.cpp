@@ -159,6 +159,15 @@ TEST(NoticesTest, ReadsReferencesThatNameOneLicense) {
       {"zlib header",
        " * For conditions of distribution and use, see copyright notice in zlib.h\n",
        {"Zlib"}},
+      {"cc igo", "Creative Commons Attribution-NonCommercial-NoDerivs 3.0 IGO", {"CC-BY-NC-ND-3.0-IGO"}},
+      {"cc written apart", "Creative Commons Attribution Share Alike 4.0", {"CC-BY-SA-4.0"}},
+      {"wtfpl asterisk", "Do What The F*ck You Want To Public License", {"WTFPL"}},
+      {"bsd 3-clause clear", "BSD 3-clause Clear license", {"BSD-3-Clause-Clear"}},
+      {"nokia", "Nokia Open Source License (NOKOS License) Version 1.0a", {"Nokia"}},
+      {"nasa", "NASA OPEN SOURCE AGREEMENT VERSION 1.3", {"NASA-1.3"}},
+      {"freebsd doc", "The FreeBSD Documentation License", {"FreeBSD-DOC"}},
+      {"imatix", "it under the terms of the SFL License Agreement as provided", {"iMatix"}},
+      {"ipa font", "|--IPA_Font_License_Agreement_v1.0.txt", {"IPA"}},
       {"libpng header",
        " * For conditions of distribution and use, see copyright notice in png.h\n",
        {"Libpng"}},
@@ -219,6 +228,8 @@ TEST(NoticesTest, IgnoresLicensesNamedInPassing) {
       "Research done under the MIT Media Lab grant.",
       "---\nlicense: [mit\ntags: open-source\n---",  // broken YAML: the scanner reports it
       "Unlike the Apache License, Version 2.0, this license has no patent clause.",
+      // An IGO port the SPDX list does not have is not the license without "IGO".
+      "Creative Commons Attribution-NonCommercial 3.0 IGO",
       // A pointer to another header names no license but that header's.
       " * For conditions of distribution and use, see copyright notice in blast.h",
   };
