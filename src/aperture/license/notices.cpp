@@ -132,7 +132,6 @@ constexpr Rule k_rules[] = {
     {R"(w3\.org/consortium/legal/(?:2002/)?copyright-software-20021231)", "W3C"},
     {R"(w3\.org/consortium/legal/copyright-software-19980720)", "W3C-19980720"},
     {R"(w3\.org/consortium/legal/2015/copyright-software-and-document)", "W3C-20150513"},
-    {R"(\bgnu free documentation licen[cs]e,? (?:version |v)?1\.3\b)", "GFDL-1.3-or-later"},
     {R"(netscape public licen[cs]e,? (?:version |v)?1\.1\b)", "NPL-1.1"},
     {R"(netscape public licen[cs]e,? (?:version |v)?1\.0\b)", "NPL-1.0"},
     {R"(sgi free software (?:licen[cs]e )?b,? (?:licen[cs]e,? )?(?:version |v)?2\.0\b)", "SGI-B-2.0"},
@@ -215,6 +214,23 @@ const char* k_id_pattern =
 // sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
 const char* k_cc_pattern =
     R"((?:creative ?commons (?:licen[cs]e )?(attribution(?:[- ](?:non[- ]?commercial|share[- ]?alike|no[- ]?derivatives|no[- ]?derivs))*)(?: international| unported| generic)?(?: public)?(?: licen[cs]e)?,? \(?(?:cc[ -][a-z -]+\)? )?(?:version |v)?(\d\.\d))|(?:\bcc[- ](by(?:-(?:nc|sa|nd))*)[- ](\d\.\d))|(?:creativecommons\.org/licenses/(by(?:-(?:nc|sa|nd))*)/(\d\.\d)))";
+
+// The GNU Free Documentation License by version, "or any later version".
+const char* k_gfdl_pattern =
+    R"(\bgnu free documentation licen[cs]e,? (?:version |v)?(1\.[123])\b(,? or (?:\(at your option\) )?any later version)?)";
+
+// The GFDL id a notice names: SPDX tells documents with invariant sections
+// ("with the Invariant Sections being …") from those without ("with no
+// Invariant Sections"); a notice that says neither names the plain GFDL.
+std::string gfdl_id(std::string_view version, bool later, std::string_view sentence_after) {
+  std::string id = "GFDL-" + std::string(version);
+  if (sentence_after.find("no invariant sections") != std::string_view::npos) {
+    id += "-no-invariants";
+  } else if (sentence_after.find("invariant sections being") != std::string_view::npos) {
+    id += "-invariants";
+  }
+  return id + (later ? "-or-later" : "-only");
+}
 
 std::string cc_id(std::string kind, const std::string& version) {
   // "attribution-noncommercial-sharealike" → "BY-NC-SA"
@@ -422,6 +438,7 @@ struct CompiledRules {
   std::vector<std::unique_ptr<re2::RE2>> rules;
   re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
   std::unique_ptr<re2::RE2> cc;
+  std::unique_ptr<re2::RE2> gfdl;
   std::unique_ptr<re2::RE2> gnu;
   std::unique_ptr<re2::RE2> id_reference;
 
@@ -434,6 +451,7 @@ struct CompiledRules {
     }
     set.Compile();
     cc = std::make_unique<re2::RE2>(k_cc_pattern, opt);
+    gfdl = std::make_unique<re2::RE2>(k_gfdl_pattern, opt);
     gnu = std::make_unique<re2::RE2>(k_gnu_pattern, opt);
     id_reference = std::make_unique<re2::RE2>(k_id_pattern, opt);
   }
@@ -479,6 +497,7 @@ public:
     scan_tags();
     scan_rules();
     scan_cc();
+    scan_gfdl();
     scan_gnu();
     scan_id_references();
     drop_claimed();
@@ -637,6 +656,21 @@ private:
           return;
         }
       }
+    });
+  }
+
+  void scan_gfdl() {
+    if (m_flat.find("free documentation") == std::string::npos) {
+      return;
+    }
+    each_match(*compiled().gfdl, [&](std::size_t b, std::size_t e, const re2::StringPiece* g) {
+      if (is_passing_mention(b, e)) {
+        return;
+      }
+      std::string_view after = std::string_view(m_flat).substr(e, 300);
+      after = after.substr(0, std::min(after.find(". "), after.find('\n')));
+      add(gfdl_id(std::string_view(g[1].data(), g[1].size()), !g[2].empty(), after), NoticeKind::notice, b, e,
+          0.9);
     });
   }
 

@@ -159,6 +159,18 @@ TEST(NoticesTest, ReadsReferencesThatNameOneLicense) {
       {"zlib header",
        " * For conditions of distribution and use, see copyright notice in zlib.h\n",
        {"Zlib"}},
+      {"gfdl or later, no invariant sections",
+       "under the terms of the GNU Free Documentation License, Version 1.2 or any later version published by "
+       "the\n"
+       "Free Software Foundation; with no Invariant Sections, with no Front-Cover Texts.",
+       {"GFDL-1.2-no-invariants-or-later"}},
+      {"gfdl only, invariant sections",
+       "under the terms of the GNU Free Documentation License, Version 1.1; with the Invariant Sections "
+       "being LIST.",
+       {"GFDL-1.1-invariants-only"}},
+      {"gfdl saying neither",
+       "This manual is under the GNU Free Documentation License, Version 1.3.",
+       {"GFDL-1.3-only"}},
       {"cc igo", "Creative Commons Attribution-NonCommercial-NoDerivs 3.0 IGO", {"CC-BY-NC-ND-3.0-IGO"}},
       {"cc written apart", "Creative Commons Attribution Share Alike 4.0", {"CC-BY-SA-4.0"}},
       {"wtfpl asterisk", "Do What The F*ck You Want To Public License", {"WTFPL"}},
