@@ -100,6 +100,9 @@ const RE2& license_text_words() {
   return re;
 }
 
+// Most bytes between a heading and the license text under it.
+constexpr std::size_t k_heading_gap = 200;
+
 class Combiner {
 public:
   Combiner(std::string_view text, const SpdxIndex& index, bool read_metadata)
@@ -123,6 +126,7 @@ public:
     }
     add_notices(find_notices(m_text));
     refine_gnu_versions();
+    drop_headings_of_texts();
     return merge();
   }
 
@@ -288,6 +292,22 @@ private:
       }
       m_found.push_back(Found{term, kind, n.confidence, n.begin, n.end, n.evidence, expression});
     }
+  }
+
+  // A notice just above a license text that names a license of the same
+  // family ("licensed under the New BSD License" over a 2-clause text, a "BSD
+  // 2-clause" heading over BSD-2-Clause-Views) is that text's heading: the
+  // text says which license it is.
+  void drop_headings_of_texts() {
+    auto family = [](std::string_view id) { return id.substr(0, id.find('-')); };
+    auto is_heading = [&](const Found& n) {
+      return n.kind == MatchKind::notice && std::any_of(m_found.begin(), m_found.end(), [&](const Found& t) {
+               bool text = t.kind == MatchKind::license_text || t.kind == MatchKind::embedded_text;
+               return text && t.id != n.id && family(t.id) == family(n.id) && n.end <= t.begin &&
+                      t.begin - n.end <= k_heading_gap;
+             });
+    };
+    m_found.erase(std::remove_if(m_found.begin(), m_found.end(), is_heading), m_found.end());
   }
 
   // A notice saying "version 2 or any later version" turns the GPL-2.0 text

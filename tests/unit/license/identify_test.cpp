@@ -52,6 +52,12 @@ TEST(IdentifyTest, CombinesTextsTagsAndNotices) {
        "redistribute and/or modify the software under either the terms of the GPL\n"
        "version 2 (see the file GPL), or the conditions below (\"Ruby License\"):\n",
        "Ruby"},
+      {"a heading naming the text's family",
+       "ClearSilver is now licensed under the New BSD License.\n\n" + aperture::testing::k_bsd2_text,
+       "BSD-2-Clause"},
+      {"a notice of another family above a text",
+       "Parts are licensed under the Apache License, Version 2.0.\n\n" + aperture::testing::k_mit_text,
+       "Apache-2.0 AND MIT"},
       {"not under the gpl",
        "Note that flex is distributed under a copyright very similar to that of BSD Unix, and not under the "
        "GNU General Public License (GPL).\n",
