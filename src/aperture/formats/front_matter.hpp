@@ -7,14 +7,16 @@
 #include <string_view>
 
 #include <aperture/formats/yaml_tree.hpp>
-
 #include <aperture/util/result.hpp>
 
 namespace aperture::formats {
 
 struct FrontMatter {
-  YamlNode data;            // the parsed mapping; node lines are lines of the whole text
-  std::string_view yaml;    // the raw block (a view into the input)
+  // The parsed mapping; node lines are lines of the whole text. The block-style
+  // `results:` values inside `model-index` (evaluation scores, never read) are
+  // not parsed: they read as empty scalars.
+  YamlNode data;
+  std::string_view yaml;        // the raw block (a view into the input)
   std::size_t yaml_offset = 0;  // byte offset of `yaml` in the input
   std::size_t body_offset = 0;  // where the Markdown body starts
 };

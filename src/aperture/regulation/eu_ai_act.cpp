@@ -163,60 +163,81 @@ Statement weights_condition(const release::Release& r) {
                              false);
 }
 
-Duty duty(std::string id, std::string article, std::string name, Answer applies, std::string reason) {
-  return Duty{std::move(id), std::move(article), std::move(name), applies, std::move(reason)};
+// Why a duty applies or not: a stable id (the JSON's `reason_id`, listed in
+// docs/eu-ai-act.md) and the line the views print.
+struct DutyReason {
+  std::string_view id;
+  std::string_view text;
+};
+
+constexpr DutyReason k_not_gpai{"not-gpai", "not a GPAI model by the indicative criterion"};
+constexpr DutyReason k_exempt{"exempt", "waived by the open-source exemption (Art. 53(2))"};
+constexpr DutyReason k_exempt_representative{"exempt",
+                                             "waived for an open-source model without systemic risk"};
+constexpr DutyReason k_gpai_not_exempt{"gpai-not-exempt", "a GPAI model without the open-source exemption"};
+constexpr DutyReason k_unless_exempt{"unless-exempt", "applies to a GPAI model unless Art. 53(2) exempts it"};
+constexpr DutyReason k_every_provider{"every-gpai-provider",
+                                      "every GPAI provider, open source or not (Art. 53(2))"};
+constexpr DutyReason k_if_gpai{"if-gpai", "applies if it is a GPAI model"};
+constexpr DutyReason k_if_outside_union{
+    "if-outside-union", "applies if the provider is established outside the Union (not known to Aperture)"};
+constexpr DutyReason k_systemic_risk{"systemic-risk", "a GPAI model with systemic risk"};
+constexpr DutyReason k_no_systemic_risk{"no-systemic-risk", "no systemic risk presumed"};
+constexpr DutyReason k_if_systemic_risk{"if-systemic-risk", "applies if the model has systemic risk"};
+
+Duty duty(std::string id, std::string article, std::string name, Answer applies, const DutyReason& reason) {
+  return Duty{std::move(id), std::move(article),     std::move(name),
+              applies,       std::string(reason.id), std::string(reason.text)};
 }
 
 // Art. 53(1)(a) and (b): waived by the open-source exemption.
 Duty documentation_duty(std::string id, std::string article, std::string name, const EuAiActAssessment& e) {
   if (e.gpai.answer == Answer::no) {
-    return duty(id, article, name, Answer::no, "not a GPAI model by the indicative criterion");
+    return duty(id, article, name, Answer::no, k_not_gpai);
   }
   if (e.exemption.answer == Answer::yes) {
-    return duty(id, article, name, Answer::no, "waived by the open-source exemption (Art. 53(2))");
+    return duty(id, article, name, Answer::no, k_exempt);
   }
   if (e.gpai.answer == Answer::yes && e.exemption.answer == Answer::no) {
-    return duty(id, article, name, Answer::yes, "a GPAI model without the open-source exemption");
+    return duty(id, article, name, Answer::yes, k_gpai_not_exempt);
   }
-  return duty(id, article, name, Answer::unknown, "applies to a GPAI model unless Art. 53(2) exempts it");
+  return duty(id, article, name, Answer::unknown, k_unless_exempt);
 }
 
 // Art. 53(1)(c) and (d): every GPAI provider, open source or not.
 Duty every_provider_duty(std::string id, std::string article, std::string name, const EuAiActAssessment& e) {
   switch (e.gpai.answer) {
   case Answer::yes:
-    return duty(id, article, name, Answer::yes, "every GPAI provider, open source or not (Art. 53(2))");
+    return duty(id, article, name, Answer::yes, k_every_provider);
   case Answer::no:
-    return duty(id, article, name, Answer::no, "not a GPAI model by the indicative criterion");
+    return duty(id, article, name, Answer::no, k_not_gpai);
   case Answer::unknown:
     break;
   }
-  return duty(id, article, name, Answer::unknown, "applies if it is a GPAI model");
+  return duty(id, article, name, Answer::unknown, k_if_gpai);
 }
 
 Duty representative_duty(const EuAiActAssessment& e) {
   std::string name = "Authorised representative in the Union (providers established outside it)";
   if (e.gpai.answer == Answer::no) {
-    return duty("art-54", "Art. 54", name, Answer::no, "not a GPAI model by the indicative criterion");
+    return duty("art-54", "Art. 54", name, Answer::no, k_not_gpai);
   }
   if (e.exemption.answer == Answer::yes) {
-    return duty("art-54", "Art. 54(6)", name, Answer::no,
-                "waived for an open-source model without systemic risk");
+    return duty("art-54", "Art. 54(6)", name, Answer::no, k_exempt_representative);
   }
-  return duty("art-54", "Art. 54", name, Answer::unknown,
-              "applies if the provider is established outside the Union (not known to Aperture)");
+  return duty("art-54", "Art. 54", name, Answer::unknown, k_if_outside_union);
 }
 
 Duty systemic_duty(std::string id, std::string article, std::string name, const EuAiActAssessment& e) {
   switch (e.systemic_risk.answer) {
   case Answer::yes:
-    return duty(id, article, name, Answer::yes, "a GPAI model with systemic risk");
+    return duty(id, article, name, Answer::yes, k_systemic_risk);
   case Answer::no:
-    return duty(id, article, name, Answer::no, "no systemic risk presumed");
+    return duty(id, article, name, Answer::no, k_no_systemic_risk);
   case Answer::unknown:
     break;
   }
-  return duty(id, article, name, Answer::unknown, "applies if the model has systemic risk");
+  return duty(id, article, name, Answer::unknown, k_if_systemic_risk);
 }
 
 std::vector<Duty> judge_duties(const EuAiActAssessment& e) {

@@ -62,7 +62,8 @@ struct Duty {
   std::string article;  // "Art. 53(1)(a)"
   std::string name;     // "Technical documentation (Annex XI)"
   Answer applies = Answer::unknown;
-  std::string reason;
+  std::string reason_id;  // "exempt", "not-gpai", ...: the stable id of `reason` (docs/eu-ai-act.md)
+  std::string reason;     // one line for the views: "waived by the open-source exemption (Art. 53(2))"
 };
 
 // A document or fact the duties ask for, as the release shows it.

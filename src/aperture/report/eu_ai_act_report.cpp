@@ -204,15 +204,18 @@ void eu_ai_act_json(JsonWriter& w, const EuAiActAssessment& e) {
     statement_json(w, s);
   }
   w.end_array();
+  // Duties, documents and dates carry what differs between releases; their
+  // names, reasons and texts are the same for every release and are written
+  // once, in docs/eu-ai-act.md and the text, Markdown and HTML views.
   w.key("duties").begin_array();
   for (const auto& d : e.duties) {
-    w.begin_object().field("id", d.id).field("article", d.article).field("name", d.name);
-    w.field("applies", regulation::to_string(d.applies)).field("reason", d.reason).end_object();
+    w.begin_object().field("id", d.id).field("article", d.article);
+    w.field("applies", regulation::to_string(d.applies)).field("reason_id", d.reason_id).end_object();
   }
   w.end_array();
   w.key("documents").begin_array();
   for (const auto& d : e.documents) {
-    w.begin_object().field("id", d.id).field("article", d.article).field("name", d.name);
+    w.begin_object().field("id", d.id).field("article", d.article);
     w.field("state", regulation::to_string(d.state)).field("detail", d.detail).key("evidence");
     evidence_list_json(w, d.evidence);
     w.end_object();
@@ -233,8 +236,8 @@ void eu_ai_act_json(JsonWriter& w, const EuAiActAssessment& e) {
   w.end_array();
   w.key("dates").begin_array();
   for (const auto& d : e.dates) {
-    w.begin_object().field("date", d.date).field("article", d.article).field("text", d.text);
-    w.field("applies", d.applies).end_object();
+    w.begin_object().field("date", d.date).field("article", d.article).field("applies", d.applies);
+    w.end_object();
   }
   w.end_array();
   w.end_object();

@@ -11,7 +11,9 @@
 
 namespace aperture::report {
 
-inline constexpr int k_eu_ai_act_schema_version = 1;
+// 2: duties, documents and dates without the texts that are the same for every
+// release (`name`, `reason` → `reason_id`, `text`; docs/eu-ai-act.md).
+inline constexpr int k_eu_ai_act_schema_version = 2;
 
 // Writes the reading as one JSON object value (the scan JSON's `eu_ai_act`).
 void eu_ai_act_json(JsonWriter& w, const regulation::EuAiActAssessment& e);

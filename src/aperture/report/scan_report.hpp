@@ -9,7 +9,8 @@
 
 namespace aperture::report {
 
-inline constexpr int k_scan_schema_version = 1;
+// 2: the `eu_ai_act` member follows k_eu_ai_act_schema_version 2 (docs/scan-json.md).
+inline constexpr int k_scan_schema_version = 2;
 
 // The whole report, indented as every command prints JSON, without a final newline.
 std::string scan_json(const frameworks::Assessment& assessment);

@@ -28,7 +28,7 @@ TEST_F(ScanCommandTest, EachFormatStartsAsItShould) {
   };
   const Case cases[] = {
       {"text", "Aperture scan: orca-chat-8b  (directory, 9 files)\n"},
-      {"json", "{\n  \"schema_version\": 1,"},
+      {"json", "{\n  \"schema_version\": 2,"},
       {"markdown", "# Aperture scan: orca-chat-8b\n"},
       {"html", "<!DOCTYPE html>\n"},
   };
@@ -67,7 +67,8 @@ TEST_F(ScanCommandTest, UnwritableOutputIsAnError) {
   std::string file = (m_dir / "missing-dir" / "report.html").string();
   CliResult r = run_cli({"scan", "--format", "html", "-o", file, example()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("aperture: error: " + file + ": cannot write the report: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("aperture: error: " + file + ": cannot write the report: "), std::string::npos)
+      << r.err;
   EXPECT_FALSE(std::filesystem::exists(file));
 }
 

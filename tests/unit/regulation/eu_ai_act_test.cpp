@@ -137,6 +137,39 @@ TEST(EuAiActTest, OpenSourceSmallModelIsExemptFromDocumentationOnly) {
   EXPECT_EQ(e.duties[3].applies, Answer::yes);  // training-content summary
 }
 
+TEST(EuAiActTest, EveryDutyNamesItsReasonById) {
+  EuAiActAssessment e = assess_eu_ai_act(assessed(open_release("Apache-2.0", 1'700'000'000, 11e12)));
+  ASSERT_EQ(e.duties.size(), 9u);
+  struct Case {
+    const char* id;
+    const char* article;
+    const char* reason_id;
+  };
+  const Case cases[] = {
+      {"art-53-1-a", "Art. 53(1)(a)", "exempt"},
+      {"art-53-1-b", "Art. 53(1)(b)", "exempt"},
+      {"art-53-1-c", "Art. 53(1)(c)", "every-gpai-provider"},
+      {"art-53-1-d", "Art. 53(1)(d)", "every-gpai-provider"},
+      {"art-54", "Art. 54(6)", "exempt"},
+      {"art-55-1-a", "Art. 55(1)(a)", "no-systemic-risk"},
+      {"art-55-1-b", "Art. 55(1)(b)", "no-systemic-risk"},
+      {"art-55-1-c", "Art. 55(1)(c)", "no-systemic-risk"},
+      {"art-55-1-d", "Art. 55(1)(d)", "no-systemic-risk"},
+  };
+  for (std::size_t i = 0; i < e.duties.size(); ++i) {
+    EXPECT_EQ(e.duties[i].id, cases[i].id) << i;
+    EXPECT_EQ(e.duties[i].article, cases[i].article) << cases[i].id;
+    EXPECT_EQ(e.duties[i].reason_id, cases[i].reason_id) << cases[i].id;
+    EXPECT_FALSE(e.duties[i].reason.empty()) << cases[i].id;  // the views' line
+  }
+  EuAiActAssessment unknown =
+      assess_eu_ai_act(assessed(open_release("Apache-2.0", 1'700'000'000, std::nullopt)));
+  EXPECT_EQ(unknown.duties[0].reason_id, "unless-exempt");
+  EXPECT_EQ(unknown.duties[2].reason_id, "if-gpai");
+  EXPECT_EQ(unknown.duties[4].reason_id, "if-outside-union");
+  EXPECT_EQ(unknown.duties[5].reason_id, "if-systemic-risk");
+}
+
 TEST(EuAiActTest, NonCommercialLicenseIsNotFreeAndOpenSource) {
   frameworks::Assessment a = assessed(open_release("CC-BY-NC-4.0", 1'700'000'000, 11e12));
   Statement license = judge_exemption_license(a.osd);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <aperture/report/scan_report.hpp>
 #include <aperture/server/api.hpp>
 #include <aperture/server/catalog_sync.hpp>
 #include <aperture/store/store.hpp>
@@ -127,7 +128,7 @@ TEST_P(ApiTest, ReleaseHasAssessmentAndHistory) {
   ASSERT_EQ(r.status, 200);
   json j = body(r);
   EXPECT_EQ(j["summary"]["id"], "llama-3.1-8b");
-  EXPECT_EQ(j["assessment"]["schema_version"], 1);
+  EXPECT_EQ(j["assessment"]["schema_version"], report::k_scan_schema_version);
   EXPECT_FALSE(j["assessment"]["licenses"].empty());
   ASSERT_EQ(j["history"].size(), 1u);
   EXPECT_EQ(j["history"][0]["summary"], j["summary"]);
