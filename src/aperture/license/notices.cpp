@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include <re2/re2.h>
@@ -434,27 +436,44 @@ read_gnu(std::string_view flat, std::size_t begin, std::size_t end, const GnuMen
   return r;
 }
 
+// The rule set is compiled once per process; each rule's own expression only
+// when the set first finds it (most texts hit a handful of rules, and a
+// one-file run would otherwise pay to compile all of them).
 struct CompiledRules {
-  std::vector<std::unique_ptr<re2::RE2>> rules;
   re2::RE2::Set set{re2::RE2::Options(), re2::RE2::UNANCHORED};
   std::unique_ptr<re2::RE2> cc;
   std::unique_ptr<re2::RE2> gfdl;
   std::unique_ptr<re2::RE2> gnu;
   std::unique_ptr<re2::RE2> id_reference;
 
-  CompiledRules() {
-    re2::RE2::Options opt;
-    opt.set_max_mem(64 << 20);
+  CompiledRules()
+      : m_rules(std::size(k_rules)), m_once(std::make_unique<std::once_flag[]>(std::size(k_rules))) {
     for (const Rule& rule : k_rules) {
-      rules.push_back(std::make_unique<re2::RE2>(rule.pattern, opt));
       set.Add(rule.pattern, nullptr);
     }
     set.Compile();
-    cc = std::make_unique<re2::RE2>(k_cc_pattern, opt);
-    gfdl = std::make_unique<re2::RE2>(k_gfdl_pattern, opt);
-    gnu = std::make_unique<re2::RE2>(k_gnu_pattern, opt);
-    id_reference = std::make_unique<re2::RE2>(k_id_pattern, opt);
+    cc = std::make_unique<re2::RE2>(k_cc_pattern, options());
+    gfdl = std::make_unique<re2::RE2>(k_gfdl_pattern, options());
+    gnu = std::make_unique<re2::RE2>(k_gnu_pattern, options());
+    id_reference = std::make_unique<re2::RE2>(k_id_pattern, options());
   }
+
+  // Rule `i`'s expression, compiled on first use (safe across threads).
+  const re2::RE2& rule(std::size_t i) const {
+    std::call_once(m_once[i],
+                   [&] { m_rules[i] = std::make_unique<re2::RE2>(k_rules[i].pattern, options()); });
+    return *m_rules[i];
+  }
+
+private:
+  static re2::RE2::Options options() {
+    re2::RE2::Options opt;
+    opt.set_max_mem(64 << 20);
+    return opt;
+  }
+
+  mutable std::vector<std::unique_ptr<re2::RE2>> m_rules;
+  std::unique_ptr<std::once_flag[]> m_once;
 };
 
 const CompiledRules& compiled() {
@@ -548,7 +567,7 @@ private:
     }
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
-      each_match(*c.rules[static_cast<std::size_t>(h)],
+      each_match(c.rule(static_cast<std::size_t>(h)),
                  [&](std::size_t b, std::size_t e, const re2::StringPiece*) {
                    if (is_longer_id(e) || is_passing_mention(b, e)) {
                      return;
