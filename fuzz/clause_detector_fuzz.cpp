@@ -11,13 +11,11 @@
 #include <aperture/terms/clause_detector.hpp>
 #include <aperture/util/text.hpp>
 
+#include "check.hpp"
+
 namespace {
 
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
+using aperture::fuzz::check;
 
 // Characters, not bytes: quotes and details are cut at 300 characters.
 std::size_t utf8_chars(std::string_view s) {

@@ -12,15 +12,9 @@
 #include <aperture/license/normalize.hpp>
 #include <aperture/util/text.hpp>
 
-namespace {
+#include "check.hpp"
 
-void check(bool ok) {
-  if (!ok) {
-    std::abort();
-  }
-}
-
-}  // namespace
+using aperture::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
