@@ -171,6 +171,21 @@ LinePrefix line_prefix(std::string_view text) {
   return LinePrefix{LinePrefix::Kind::token, std::string(candidate)};
 }
 
+std::size_t skip_line_prefix(std::string_view text, std::size_t pos, const LinePrefix& prefix) {
+  std::size_t end = pos;
+  if (prefix.kind == LinePrefix::Kind::number) {
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') {
+      ++end;
+    }
+  } else if (prefix.kind == LinePrefix::Kind::token &&
+             text.substr(pos, prefix.token.size()) == prefix.token) {
+    end = pos + prefix.token.size();
+  }
+  bool at_boundary =
+      end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == '\r' || text[end] == '\n';
+  return end > pos && at_boundary ? end : pos;
+}
+
 namespace {
 
 class Tokenizer {
@@ -180,7 +195,7 @@ public:
   std::vector<Token> run() {
     while (m_pos < m_text.size()) {
       if (m_at_line_start && !m_prefix_skipped) {
-        skip_line_prefix();
+        skip_prefix();
       }
       if (m_at_line_start && skip_copyright_line()) {
         continue;
@@ -275,7 +290,7 @@ private:
   }
 
   // The text's line prefix (see line_prefix) at the start of this line.
-  void skip_line_prefix() {
+  void skip_prefix() {
     m_prefix_skipped = true;
     if (m_prefix.kind == LinePrefix::Kind::none) {
       return;
@@ -284,17 +299,8 @@ private:
     while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\t')) {
       ++i;
     }
-    std::size_t end = i;
-    if (m_prefix.kind == LinePrefix::Kind::number) {
-      while (end < m_text.size() && m_text[end] >= '0' && m_text[end] <= '9') {
-        ++end;
-      }
-    } else if (m_text.substr(i, m_prefix.token.size()) == m_prefix.token) {
-      end = i + m_prefix.token.size();
-    }
-    bool at_boundary = end == m_text.size() || m_text[end] == ' ' || m_text[end] == '\t' ||
-                       m_text[end] == '\r' || m_text[end] == '\n';
-    if (end > i && at_boundary) {
+    std::size_t end = skip_line_prefix(m_text, i, m_prefix);
+    if (end > i) {
       m_pos = end;
     }
   }

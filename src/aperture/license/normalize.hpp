@@ -4,6 +4,7 @@
 // always agree on what a word is.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,6 +40,11 @@ struct LinePrefix {
   std::string token;  // for Kind::token
 };
 LinePrefix line_prefix(std::string_view text);
+
+// Where `prefix` ends on a line whose first word starts at `pos`: past the
+// prefix token or line number, before the space after it; `pos` itself when
+// the line does not start with the prefix.
+std::size_t skip_line_prefix(std::string_view text, std::size_t pos, const LinePrefix& prefix);
 
 // The canonical spelling of one lower-case word (the equivalent-words table).
 std::string_view canonical_word(std::string_view word);

@@ -803,16 +803,8 @@ std::size_t comment_start(std::string_view text, std::size_t b, std::size_t eol)
 // line numbers) at `b`, and the comment markers after it.
 std::size_t
 after_line_prefix(std::string_view text, std::size_t b, std::size_t eol, const LinePrefix& prefix) {
-  std::size_t e = b;
-  if (prefix.kind == LinePrefix::Kind::number) {
-    while (e < eol && text[e] >= '0' && text[e] <= '9') {
-      ++e;
-    }
-  } else if (prefix.kind == LinePrefix::Kind::token && text.substr(b, eol - b).starts_with(prefix.token)) {
-    e = b + prefix.token.size();
-  }
-  bool whole_token = e > b && (e == eol || text[e] == ' ' || text[e] == '\t' || text[e] == '\r');
-  return whole_token ? comment_start(text, e, eol) : b;
+  std::size_t e = skip_line_prefix(text, b, prefix);
+  return e > b ? comment_start(text, e, eol) : b;
 }
 
 // Where the words of line [`b`, `eol`) end: before the comment markers that
