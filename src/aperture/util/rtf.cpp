@@ -179,8 +179,10 @@ private:
     if (m_skip_depth != 0) {
       return;
     }
-    if (cp == 0xFFFD || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF || cp == 0 || cp == '\r') {
-      cp = cp == '\r' || cp == 0 ? ' ' : 0xFFFD;
+    if (cp == 0 || cp == '\r') {
+      cp = ' ';  // the text has neither NULs nor carriage returns
+    } else if ((cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF) {
+      cp = 0xFFFD;  // not a Unicode scalar value
     }
     append_utf8(m_out, cp);
   }

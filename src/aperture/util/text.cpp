@@ -132,14 +132,15 @@ Result<std::string> decode_text(std::string_view bytes, const std::string& path)
   }
   // Text files do not hold NUL bytes; a few in the first 8 KiB means binary.
   // Editors that write RTF pad the end with one.
-  while (is_rtf(bytes) && bytes.back() == '\0') {
+  bool rtf = is_rtf(bytes);
+  while (rtf && bytes.back() == '\0') {
     bytes.remove_suffix(1);
   }
   std::string_view head = bytes.substr(0, 8192);
   if (std::find(head.begin(), head.end(), '\0') != head.end()) {
     return make_error(ErrorCode::binary, "binary file (not text)", path);
   }
-  if (is_rtf(bytes)) {
+  if (rtf) {
     return rtf_text(bytes);
   }
   std::string text = is_valid_utf8(bytes) ? std::string(bytes) : repair_utf8(bytes);
