@@ -169,9 +169,8 @@ constexpr Rule k_rules[] = {
     {R"(\bipa[ _]font[ _]licen[cs]e)", "IPA"},
     // The standard pointers of libraries whose headers all say where their
     // one license is: zlib's "see copyright notice in zlib.h" (libpng's in
-    // png.h), the
-    // IJG's "part of the Independent JPEG Group's software" (and the
-    // acknowledgement its license requires), bzip2's "released under the
+    // png.h), the IJG's "part of the Independent JPEG Group's software" (and
+    // the acknowledgement its license requires), bzip2's "released under the
     // terms of the license contained in the file LICENSE".
     {R"(for conditions of distribution and use,? see copyright notice in zlib\.h)", "Zlib", 0.8},
     {R"(for conditions of distribution and use,? see copyright notice in png\.h)", "Libpng", 0.8},
@@ -688,10 +687,8 @@ private:
       if (is_passing_mention(b, e)) {
         return;
       }
-      std::string_view after = std::string_view(m_flat).substr(e, 300);
-      after = after.substr(0, std::min(after.find(". "), after.find('\n')));
-      add(gfdl_id(std::string_view(g[1].data(), g[1].size()), !g[2].empty(), after), NoticeKind::notice, b, e,
-          0.9);
+      add(gfdl_id(std::string_view(g[1].data(), g[1].size()), !g[2].empty(), sentence_from(m_flat, e)),
+          NoticeKind::notice, b, e, 0.9);
     });
   }
 
