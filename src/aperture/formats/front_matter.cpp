@@ -19,9 +19,10 @@ std::size_t indent_of(std::string_view line) {
   return n == std::string_view::npos ? line.size() : n;
 }
 
+// `line` without its line end and trailing spaces and tabs (the text has
+// "\n" line ends only: it has been through util::decode_text).
 std::string_view trim_right(std::string_view line) {
-  while (!line.empty() &&
-         (line.back() == '\n' || line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == ' ' || line.back() == '\t')) {
     line.remove_suffix(1);
   }
   return line;
@@ -85,10 +86,7 @@ util::Result<FrontMatter> read_front_matter(std::string_view text) {
   std::size_t close = std::string_view::npos;
   while (pos < text.size()) {
     std::size_t eol = next_line(text, pos);
-    std::string_view line = text.substr(pos, eol - pos);
-    while (!line.empty() && (line.back() == '\n' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
+    std::string_view line = trim_right(text.substr(pos, eol - pos));
     if (line == "---" || line == "...") {
       close = pos;
       break;
