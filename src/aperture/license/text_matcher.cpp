@@ -530,12 +530,12 @@ bool is_acceptable(const Alignment& a) {
   return is_named(fit_of(a));
 }
 
+namespace {
+
 double confidence_of(Fit f, const Alignment& a) {
   double cap = f == Fit::close ? 1.0 : f == Fit::loose ? 0.8 : 0.7;
   return std::min(cap, a.faithfulness());
 }
-
-namespace {
 
 // Confidence of a license named from the opening part of its text.
 constexpr double k_opening_part_confidence = 0.5;
