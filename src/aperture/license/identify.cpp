@@ -115,8 +115,7 @@ public:
       std::vector<Alignment> modified;
       add_texts(tokens, find_license_texts(m_index, ids, &modified));
       for (const Alignment& a : modified) {
-        auto [begin, end] = byte_span(tokens, a);
-        m_modified.push_back(Modified{preferred_id(m_index, a.group), begin, end});
+        m_modified.push_back(Modified{preferred_id(m_index, a.group), byte_span(tokens, a)});
       }
     }
     add_known_texts(terms::find_fingerprints(m_text));
@@ -235,10 +234,14 @@ private:
     }
   }
 
+  // Whether [begin, end) lies within span `s` (its end may touch the byte after).
+  static bool within(const std::pair<std::size_t, std::size_t>& s, std::size_t begin, std::size_t end) {
+    return begin >= s.first && end <= s.second + 1;
+  }
+
   static bool
   inside(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t begin, std::size_t end) {
-    return std::any_of(spans.begin(), spans.end(),
-                       [&](const auto& s) { return begin >= s.first && end <= s.second + 1; });
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return within(s, begin, end); });
   }
 
   bool inside_text(std::size_t begin, std::size_t end) const { return inside(m_text_spans, begin, end); }
@@ -248,9 +251,8 @@ private:
   // quotes the Mozilla Public License 1.1), not a second grant. A tag counts.
   bool names_base_of_modified(const Notice& n) const {
     return n.kind != NoticeKind::spdx_tag &&
-           std::any_of(m_modified.begin(), m_modified.end(), [&](const Modified& m) {
-             return n.begin >= m.begin && n.end <= m.end + 1 && n.id != m.id;
-           });
+           std::any_of(m_modified.begin(), m_modified.end(),
+                       [&](const Modified& m) { return within(m.span, n.begin, n.end) && n.id != m.id; });
   }
 
   void add_notices(const std::vector<Notice>& notices) {
@@ -427,8 +429,7 @@ private:
   // Texts mostly present but too different to name (modified licenses).
   struct Modified {
     std::string id;
-    std::size_t begin = 0;
-    std::size_t end = 0;
+    std::pair<std::size_t, std::size_t> span;  // bytes
   };
   std::vector<Modified> m_modified;
   std::vector<std::pair<std::size_t, std::size_t>> m_known_spans;
