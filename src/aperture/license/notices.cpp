@@ -292,6 +292,15 @@ std::string gnu_id(const GnuReading& r) {
   return r.family + "-" + v + (r.later ? "-or-later" : "-only");
 }
 
+// Whether `before` ends with a match of `re` whose one group, the words from
+// a keyword to the end, is at most `max_tail` bytes long. The pattern starts
+// with a greedy ".*", so the last keyword is the one measured. Written so
+// rather than with "{0,N}", which RE2 compiles into N copies of the class.
+bool ends_within(std::string_view before, const re2::RE2& re, std::size_t max_tail) {
+  re2::StringPiece tail;
+  return re2::RE2::PartialMatch(before, re, &tail) && tail.size() <= max_tail;
+}
+
 // "based on the Mozilla Public License 1.1", "no more restrictive than the
 // GPL", "the successor of the GNU Library Public License", "e.g. 'GPL-2.0'":
 // the license named is another work's, or an example.
@@ -304,16 +313,17 @@ bool is_comparison(std::string_view before) {
 // "and not under the GNU General Public License", "do not upgrade to LGPLv3":
 // a "not" in the same clause (no punctuation between).
 bool is_negated(std::string_view before) {
-  static const re2::RE2 k_negation(R"(\bnot\b[^.,;:()\n]{0,60}$)");
-  return re2::RE2::PartialMatch(before, k_negation);
+  static const re2::RE2 k_negation(R"((?s).*\bnot\b([^.,;:()\n]*)$)");
+  return ends_within(before, k_negation, 60);
 }
 
 // "initially published … under the GPL": the file's history; "suggested
 // licenses: MIT, GPLv2": examples to choose from.
 bool is_aside(std::string_view before) {
-  static const re2::RE2 k_aside(
-      R"(\b(?:initially|originally|previously|formerly) (?:[a-z]+ )?(?:published|released|licen[cs]ed|distributed)\b[^.;\n]{0,100}$|\b(?:suggested|example) licen[cs]es?:?[^.;:\n]{0,100}$)");
-  return re2::RE2::PartialMatch(before, k_aside);
+  static const re2::RE2 k_history(
+      R"((?s).*\b(?:initially|originally|previously|formerly) (?:[a-z]+ )?(?:published|released|licen[cs]ed|distributed)\b([^.;\n]*)$)");
+  static const re2::RE2 k_examples(R"((?s).*\b(?:suggested|example) licen[cs]es?:?([^.;:\n]*)$)");
+  return ends_within(before, k_history, 100) || ends_within(before, k_examples, 100);
 }
 
 // "relicense (MIT → ISC)": the license before the arrow was replaced.

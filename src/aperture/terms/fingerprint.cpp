@@ -16,26 +16,6 @@ namespace aperture::terms {
 
 namespace {
 
-// Compiled patterns of one fingerprint.
-struct CompiledFingerprint {
-  const Fingerprint* source = nullptr;
-  // Literal text every match of the first pattern contains: a text without it
-  // cannot match, so the patterns need not run (most inputs hold no AI license).
-  std::string anchor;
-  std::vector<std::unique_ptr<re2::RE2>> all;
-  std::vector<std::unique_ptr<re2::RE2>> none;
-};
-
-std::unique_ptr<re2::RE2> compile_pattern(const std::string& id, const std::string& pattern) {
-  re2::RE2::Options opt;
-  opt.set_max_mem(8 << 20);
-  auto re = std::make_unique<re2::RE2>(pattern, opt);
-  if (!re->ok()) {
-    throw Error(id + ": bad fingerprint pattern '" + pattern + "': " + re->error());
-  }
-  return re;
-}
-
 // The longest run of plain characters in `pattern` outside any group,
 // class or alternation, or "" when the pattern has alternatives at the top.
 std::string literal_anchor(const std::string& pattern) {
@@ -82,6 +62,54 @@ std::string literal_anchor(const std::string& pattern) {
   return best.size() >= 4 ? best : "";
 }
 
+std::unique_ptr<re2::RE2> compile_pattern(const std::string& id, const std::string& pattern) {
+  re2::RE2::Options opt;
+  opt.set_max_mem(8 << 20);
+  auto re = std::make_unique<re2::RE2>(pattern, opt);
+  if (!re->ok()) {
+    throw Error(id + ": bad fingerprint pattern '" + pattern + "': " + re->error());
+  }
+  return re;
+}
+
+// The compiled patterns of one fingerprint.
+struct Patterns {
+  std::vector<std::unique_ptr<re2::RE2>> all;
+  std::vector<std::unique_ptr<re2::RE2>> none;
+};
+
+// One fingerprint. Its patterns are compiled when a text first holds its
+// anchor: most inputs hold no AI license, and a one-file run should not pay
+// for compiling them all.
+class CompiledFingerprint {
+public:
+  explicit CompiledFingerprint(const Fingerprint& f)
+      : source(&f), anchor(f.all.empty() ? "" : literal_anchor(f.all.front())),
+        m_once(std::make_unique<std::once_flag>()) {}
+
+  // Compiled on first use (safe across threads).
+  const Patterns& patterns() const {
+    std::call_once(*m_once, [&] {
+      for (const std::string& pattern : source->all) {
+        m_patterns.all.push_back(compile_pattern(source->id, pattern));
+      }
+      for (const std::string& pattern : source->none) {
+        m_patterns.none.push_back(compile_pattern(source->id, pattern));
+      }
+    });
+    return m_patterns;
+  }
+
+  const Fingerprint* source;
+  // Literal text every match of the first pattern contains: a text without it
+  // cannot match, so the patterns need not run.
+  std::string anchor;
+
+private:
+  mutable Patterns m_patterns;
+  std::unique_ptr<std::once_flag> m_once;
+};
+
 // All fingerprints, and one RE2 set of their anchors so that a single pass
 // over the text tells which fingerprints can match at all.
 struct CompiledFingerprints {
@@ -97,15 +125,7 @@ CompiledFingerprints compile(const std::vector<Fingerprint>& fingerprints) {
   opt.set_max_mem(16 << 20);
   out.anchors = std::make_unique<re2::RE2::Set>(opt, re2::RE2::UNANCHORED);
   for (const Fingerprint& f : fingerprints) {
-    CompiledFingerprint c;
-    c.source = &f;
-    c.anchor = f.all.empty() ? "" : literal_anchor(f.all.front());
-    for (const std::string& pattern : f.all) {
-      c.all.push_back(compile_pattern(f.id, pattern));
-    }
-    for (const std::string& pattern : f.none) {
-      c.none.push_back(compile_pattern(f.id, pattern));
-    }
+    CompiledFingerprint c(f);
     if (c.anchor.empty()) {
       out.unanchored.push_back(out.list.size());
     } else {
@@ -247,7 +267,8 @@ std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const std
     std::size_t end = 0;
     std::string evidence;
     bool all = true;
-    for (const auto& re : c.all) {
+    const Patterns& patterns = c.patterns();
+    for (const auto& re : patterns.all) {
       re2::StringPiece m;
       if (!re->Match(flat, 0, flat.size(), re2::RE2::UNANCHORED, &m, 1)) {
         all = false;
@@ -260,7 +281,7 @@ std::vector<FingerprintMatch> find_fingerprints(std::string_view text, const std
       begin = std::min(begin, at);
       end = std::max(end, at + m.size());
     }
-    bool excluded = all && std::any_of(c.none.begin(), c.none.end(),
+    bool excluded = all && std::any_of(patterns.none.begin(), patterns.none.end(),
                                        [&](const auto& re) { return re2::RE2::PartialMatch(flat, *re); });
     if (!all || excluded) {
       continue;
