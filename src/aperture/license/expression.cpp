@@ -39,7 +39,9 @@ struct DeprecatedId {
 constexpr DeprecatedId k_deprecated_ids[] = {
     {"AGPL-1.0", "AGPL-1.0-only", ""},
     {"AGPL-3.0", "AGPL-3.0-only", ""},
-    {"BSD-2-Clause-FreeBSD", "BSD-2-Clause", ""},
+    // Its text ends with the "views and conclusions" sentence; SPDX replaced it
+    // with the generic BSD-2-Clause-Views (spdx/license-list-XML#1078).
+    {"BSD-2-Clause-FreeBSD", "BSD-2-Clause-Views", ""},
     {"BSD-2-Clause-NetBSD", "BSD-2-Clause", ""},
     {"GFDL-1.1", "GFDL-1.1-only", ""},
     {"GFDL-1.2", "GFDL-1.2-only", ""},
@@ -281,7 +283,9 @@ private:
   }
 
   // operand { `op` operand }: one node of `kind` when `op` occurs, else the operand.
-  Result<Expression> parse_chain(std::uint32_t depth, TokenKind op, Expression::Kind kind,
+  Result<Expression> parse_chain(std::uint32_t depth,
+                                 TokenKind op,
+                                 Expression::Kind kind,
                                  Result<Expression> (Parser::*operand)(std::uint32_t)) {
     TRY_ASSIGN(first, (this->*operand)(depth));
     if (peek().kind != op) {

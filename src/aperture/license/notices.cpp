@@ -59,9 +59,10 @@ constexpr Rule k_rules[] = {
     {R"(\b(?:under|subject to|governed by) (?:the |an? )?(?:terms (?:and conditions )?of (?:the )?)?mit(?:/x(?:11)?)?[- ]licen[cs]e)",
      "MIT"},
     // A "License" field or heading: "License: MIT", "license: "MIT License"",
-    // "## License ## MIT", "License [MIT License](LICENSE)"; not a broken YAML
+    // "## License ## MIT", "License [MIT License](LICENSE)" (also on the next
+    // line, a list item under a heading); not a broken YAML
     // list ("license: [mit").
-    {R"((?:^| )licen[cs]e(?: #+)?"?:? ?(?:"?mit\b|\[mit licen[cs]e\]))", "MIT"},
+    {R"((?:^|\s)licen[cs]e(?: #+)?"?:?(?: ?"?mit\b|\s?\[mit licen[cs]e\]))", "MIT"},
     // "an MIT-style license": ScanCode and licensecheck read it as MIT, and
     // unlike "BSD-style" there is one MIT license text it can point to. Only
     // as a grant ("governed by", "under"), at a lower confidence.
@@ -131,6 +132,14 @@ constexpr Rule k_rules[] = {
     {R"(\bclear bsd licen[cs]e)", "BSD-3-Clause-Clear"},
     // "BSD 3-clause Clear license": the words "BSD 3-clause" in it are not BSD-3-Clause.
     {R"(\bbsd[- ]3[- ]clause clear licen[cs]e)", "BSD-3-Clause-Clear", 0.9, Claims::span},
+    // The IETF Trust's "Simplified BSD License" (its Legal Provisions, section
+    // 4.c), which every RFC's code and MIB modules cite, has three clauses.
+    {R"(\bsimplified bsd licen[cs]e,? (?:as )?(?:set forth|described) in section 4\.c of the ietf trust'?s legal provisions)",
+     "BSD-3-Clause", 0.9, Claims::span},
+    // Lawrence Berkeley National Laboratory's "modified BSD license", the one
+    // with its own clause on enhancements, named by its file.
+    {R"((?:\bmodified bsd licen[cs]e[ "'(]*)?\bbsd-lbnl-licen[cs]e\b)", "BSD-3-Clause-LBNL", 0.9,
+     Claims::span},
     {R"(\btmate open source licen[cs]e)", "TMate"},
     // The W3C's license pages carry their date.
     {R"(w3\.org/consortium/legal/(?:2002/)?copyright-software-20021231)", "W3C"},
@@ -162,6 +171,10 @@ constexpr Rule k_rules[] = {
     {R"(apple public source licen[cs]e,? (?:version |v)?1\.1\b)", "APSL-1.1"},
     {R"(apple public source licen[cs]e,? (?:version |v)?1\.0\b)", "APSL-1.0"},
     {R"(curl\.(?:haxx\.)?se/docs/copyright\.html)", "curl"},
+    // License pages that stand for one license: the Code Project's CPOL 1.02
+    // page (its URL says "cpol10"), Amazon's copy of the Apache License 2.0.
+    {R"(codeproject\.com/info/cpol10\.aspx)", "CPOL-1.02"},
+    {R"(\baws\.amazon\.com/apache-?2\.0\b)", "Apache-2.0"},
     {R"(\bnokia open source licen[cs]e\b)", "Nokia"},
     {R"(\bnasa open source agreement,? (?:version |v)?1\.3\b)", "NASA-1.3"},
     {R"(\bthe freebsd documentation licen[cs]e\b)", "FreeBSD-DOC"},
@@ -170,10 +183,14 @@ constexpr Rule k_rules[] = {
     // The standard pointers of libraries whose headers all say where their
     // one license is: zlib's "see copyright notice in zlib.h" (libpng's in
     // png.h), the IJG's "part of the Independent JPEG Group's software" (and
-    // the acknowledgement its license requires), bzip2's "released under the
+    // the acknowledgement its license requires), Lua's "see Copyright Notice
+    // in lua.h" (MIT since Lua 5.0), bzip2's "released under the
     // terms of the license contained in the file LICENSE".
     {R"(for conditions of distribution and use,? see copyright notice in zlib\.h)", "Zlib", 0.8},
     {R"(for conditions of distribution and use,? see copyright notice in png\.h)", "Libpng", 0.8},
+    {R"(\bsee copyright notice in lua\.h\b)", "MIT", 0.8},
+    // jQuery's license page, which every jQuery file cites: its projects are MIT.
+    {R"(\bjquery\.org/licen[cs]e\b)", "MIT", 0.8},
     {R"(this file is part of the independent jpeg group'?s software|this software is based in part on the work of the independent jpeg group)",
      "IJG", 0.8},
     {R"((?s)this file is part of bzip2/libbzip2\b.*?released under the terms of the licen[cs]e contained in the file licen[cs]e)",
@@ -211,7 +228,7 @@ constexpr Rule k_rules[] = {
 // Apache-2.0", "opensource.org/licenses/MIT", "spdx.org/licenses/BSD-3-Clause".
 // The captured word counts only when it is an SPDX id.
 const char* k_id_pattern =
-    R"((?:(?:^|[\s("'])(?:@?licen[cs]e|licen[cs]ed under)["']?\s*[:=]?\s*(?:\{?\s*"type"\s*:\s*)?["']?|(?:opensource\.org|spdx\.org|choosealicense\.com)/licen[cs]es/)([a-z0-9][a-z0-9.+-]*[a-z0-9+]))";
+    R"((?:(?:^|[\s("'])(?:@?licen[cs]e|licen[cs]ed under)["']?\s*[:=]?\s*(?:\{?\s*"?type"\s*:\s*)?["']?|(?:opensource\.org|spdx\.org|choosealicense\.com)/licen[cs]es/)([a-z0-9][a-z0-9.+-]*[a-z0-9+]))";
 
 // Creative Commons names with their version: "creative commons attribution-
 // sharealike 4.0", "cc by-nc 3.0", "creativecommons.org/licenses/by-sa/4.0".
@@ -324,6 +341,15 @@ bool is_aside(std::string_view before) {
       R"((?s).*\b(?:initially|originally|previously|formerly) (?:[a-z]+ )?(?:published|released|licen[cs]ed|distributed)\b([^.;\n]*)$)");
   static const re2::RE2 k_examples(R"((?s).*\b(?:suggested|example) licen[cs]es?:?([^.;:\n]*)$)");
   return ends_within(before, k_history, 100) || ends_within(before, k_examples, 100);
+}
+
+// "Modified Apache 2.0 License", "a modified version of the MIT License",
+// "the Mozilla Public License 1.1, modified to be specific to Zimbra": a
+// license derived from the one named, not that license.
+bool is_modified_name(std::string_view before, std::string_view after) {
+  static const re2::RE2 k_modified_before(R"((?:^|\s)modified (?:version of (?:the )?)?$)");
+  static const re2::RE2 k_modified_after(R"(^,? modified\b)");
+  return re2::RE2::PartialMatch(before, k_modified_before) || re2::RE2::PartialMatch(after, k_modified_after);
 }
 
 // "relicense (MIT → ISC)": the license before the arrow was replaced.
@@ -652,9 +678,13 @@ private:
     std::string_view before = std::string_view(m_flat).substr(from, flat_begin - from);
     std::string_view after =
         std::string_view(m_flat).substr(flat_end, std::min<std::size_t>(12, m_flat.size() - flat_end));
-    bool field = std::string_view(m_flat).substr(flat_begin).starts_with("licen");
-    return is_data_literal(flat_begin, flat_end) || is_comparison(before) || is_negated(before) ||
-           (is_aside(before) && !field) || is_replaced(after) || is_link_target(before);
+    // A match that starts with the key ("license": "MIT", license: MIT)
+    // states the file's license; its quotes are the key's and the value's.
+    std::string_view match = std::string_view(m_flat).substr(flat_begin, flat_end - flat_begin);
+    bool field = match.substr(std::min(match.find_first_not_of(" (\"'"), match.size())).starts_with("licen");
+    return (!field && is_data_literal(flat_begin, flat_end)) || is_comparison(before) || is_negated(before) ||
+           is_modified_name(before, after) || (is_aside(before) && !field) || is_replaced(after) ||
+           is_link_target(before);
   }
 
   void scan_cc() {

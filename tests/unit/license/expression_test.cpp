@@ -203,7 +203,7 @@ TEST(ExpressionTest, MapsDeprecatedIds) {
       {"wxWindows", "wxWindows", "LGPL-2.0-or-later WITH WxWindows-exception-3.1"},
       {"StandardML-NJ", "StandardML-NJ", "SMLNJ"},
       {"Nunit", "Nunit", "zlib-acknowledgement"},
-      {"FreeBSD", "BSD-2-Clause-FreeBSD", "BSD-2-Clause"},
+      {"FreeBSD keeps its views sentence", "BSD-2-Clause-FreeBSD", "BSD-2-Clause-Views"},
       {"NetBSD", "BSD-2-Clause-NetBSD", "BSD-2-Clause"},
       {"bzip2", "bzip2-1.0.5", "bzip2-1.0.6"},
       {"Net-SNMP has no replacement", "Net-SNMP", "Net-SNMP"},

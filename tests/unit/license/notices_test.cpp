@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <aperture/license/notices.hpp>
@@ -138,6 +140,22 @@ TEST(NoticesTest, ReadsReferencesThatNameOneLicense) {
       {"license heading", "## License ##\nMIT, check the `LICENSE` file.", {"MIT"}},
       {"markdown link under a license heading", "## License\n- [MIT License](LICENSE)", {"MIT"}},
       {"mit-license.org", "* License: http://rock.mit-license.org", {"MIT"}},
+      {"markdown link on the line under a license heading",
+       "License\n-------\n\n- [MIT License](LICENSE)",
+       {"MIT"}},
+      {"jquery license page", "/*! jQuery v1.8.3 jquery.com | jquery.org/license */", {"MIT"}},
+      {"lua header pointer", "** See Copyright Notice in lua.h\n*/", {"MIT"}},
+      {"code project license page", "https://www.codeproject.com/info/cpol10.aspx", {"CPOL-1.02"}},
+      {"amazon apache page", " *     http://aws.amazon.com/apache2.0", {"Apache-2.0"}},
+      // RFC MIB modules: the IETF's "Simplified BSD License" has three clauses.
+      {"ietf simplified bsd",
+       "is permitted pursuant to, and subject to the license terms contained in, the Simplified BSD "
+       "License set forth in Section 4.c of the IETF Trust's Legal Provisions",
+       {"BSD-3-Clause"}},
+      {"simplified bsd elsewhere", "Released under the Simplified BSD License.", {"BSD-2-Clause"}},
+      {"lbnl bsd license file",
+       "you are agreeing to the modified\n* BSD license \"BSD-LBNL-License.doc\" (see LICENSE.txt).",
+       {"BSD-3-Clause-LBNL"}},
       {"apache v2 license", "* Licensed under the Apache v2 License.", {"Apache-2.0"}},
       {"apache license version 2",
        "[Apache License version 2](http://www.apache.org/licenses/).",
@@ -244,6 +262,11 @@ TEST(NoticesTest, IgnoresLicensesNamedInPassing) {
       "Creative Commons Attribution-NonCommercial 3.0 IGO",
       // A pointer to another header names no license but that header's.
       " * For conditions of distribution and use, see copyright notice in blast.h",
+      // The name of a license derived from the one named.
+      "                          Modified Apache 2.0 License\n                         Version 2.0.1",
+      "This is a modified version of the MIT License.",
+      "The Zimbra Public License Version 1.2 (\"ZPL\") consists of the Mozilla Public License Version 1.1, "
+      "modified to be specific to Zimbra",
   };
   for (const char* text : cases) {
     EXPECT_TRUE(notice_ids(text).empty()) << text;
@@ -299,6 +322,37 @@ TEST(NoticesTest, FindsIdReferences) {
   ASSERT_EQ(notices.size(), 1u);
   EXPECT_EQ(notices[0].kind, NoticeKind::id_reference);
   EXPECT_EQ(notices[0].id, "zlib");
+}
+
+TEST(NoticesTest, ReadsLicenseKeysOfJsonData) {
+  // The flat text drops the quote that opens a line; the key still counts.
+  const char* cases[] = {
+      "{\n\"license\": \"MIT\"\n}\n",
+      "{\"license\": \"MIT\"}",
+      "\"license\": {\n\"type\": \"MIT\",\n\"url\": \"http://example.org/LICENSE\"\n},",
+  };
+  for (const char* text : cases) {
+    std::vector<Notice> notices = find_notices(text);
+    ASSERT_FALSE(notices.empty()) << text;
+    for (const Notice& n : notices) {
+      EXPECT_EQ(util::ascii_lower(n.id), "mit") << text;
+    }
+    EXPECT_TRUE(std::any_of(notices.begin(), notices.end(), [](const Notice& n) {
+      return n.kind == NoticeKind::id_reference;
+    })) << text;
+  }
+}
+
+TEST(NoticesTest, ANegationCountsWithinItsClauseOnly) {
+  // "not" up to 60 bytes before the name, with no punctuation between.
+  EXPECT_TRUE(notice_ids("and not distributed under the terms of the GNU General Public License v2").empty());
+  EXPECT_EQ(notice_ids("not a word of this sentence is missing, and it is distributed under the GNU General "
+                       "Public License v2"),
+            std::vector<std::string>{"GPL-2.0-only"});
+  EXPECT_EQ(
+      notice_ids("we do not think that any reader of this long sentence would doubt that it is under the GNU "
+                 "General Public License v2"),
+      std::vector<std::string>{"GPL-2.0-only"});
 }
 
 TEST(NoticesTest, MapsFlatTextBackToInput) {

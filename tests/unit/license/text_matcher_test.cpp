@@ -198,7 +198,9 @@ TEST(TextMatcherTest, TruncatedFitNeedsAFaithfulRemainder) {
   a.longest_gap = 20;
   a.cut_off = 20;
   EXPECT_EQ(fit_of(a), Fit::truncated);
-  a.replaced = 8;  // other names and words in what is left: a variant, not a cut copy
+  a.replaced = 6;  // a few words of a replaceable part ("<organization>", an owner's name)
+  EXPECT_EQ(fit_of(a), Fit::truncated);
+  a.replaced = 12;  // other names and words all over what is left: a variant, not a cut copy
   EXPECT_NE(fit_of(a), Fit::truncated);
   a.replaced = 0;
   a.cut_off = 60;  // over a quarter gone
