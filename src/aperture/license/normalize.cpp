@@ -56,6 +56,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 40> k_equiva
 
 // Longest copyright statement dropped as a whole line.
 constexpr std::size_t k_max_copyright_line = 160;
+// Longest statement whose holders run on over the next lines.
+constexpr std::size_t k_max_copyright_statement = 320;
 
 // Position of lower-case `needle` in `hay`, ignoring ASCII case.
 std::size_t util_find_ci(std::string_view hay, std::string_view needle) {
@@ -223,6 +225,14 @@ private:
       return;
     }
     if (c == '(' && skip_parenthesised_marker()) {
+      return;
+    }
+    // A copyright statement after a title on its line ("W3C SOFTWARE NOTICE
+    // AND LICENSE Copyright (c) 1994-2002 ..."). Capitalised: the lower-case
+    // "are copyright (C) 1996 J. Seward" is part of a sentence of the text.
+    if (c == 'C' && (m_pos == 0 || !is_ascii_alnum(static_cast<unsigned char>(m_text[m_pos - 1]))) &&
+        is_copyright_statement(m_pos)) {
+      m_pos = statement_end(m_pos);
       return;
     }
     std::size_t punct_length = 0;
@@ -393,8 +403,14 @@ private:
     std::array<char, 40> buffer{};  // once per line: no allocation
     std::transform(rest.begin(), rest.end(), buffer.begin(), [](char c) { return util::ascii_lower(c); });
     std::string_view lower(buffer.data(), rest.size());
-    if (lower.rfind("(c)", 0) == 0 || lower.rfind("\u00A9", 0) == 0) {
+    if (lower.rfind("\u00A9", 0) == 0) {
       return true;
+    }
+    // "(c) 2004 X", but not the list item "(c) You must retain ...".
+    if (lower.rfind("(c)", 0) == 0) {
+      std::string_view after_sign = lower.substr(3);
+      after_sign.remove_prefix(std::min(after_sign.find_first_not_of(' '), after_sign.size()));
+      return after_sign.starts_with("copyright") || starts_like_year_or_field(after_sign);
     }
     if (lower.rfind("copyright", 0) != 0 && lower.rfind("portions copyright", 0) != 0) {
       return false;
@@ -404,9 +420,13 @@ private:
       ++after;
     }
     std::string_view tail = lower.substr(std::min(after, lower.size()));
-    return tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 ||
-           (!tail.empty() && ((tail[0] >= '0' && tail[0] <= '9') || tail[0] == '<' || tail[0] == '[' ||
-                              tail[0] == '{' || tail[0] == '$'));
+    return tail.rfind("(c)", 0) == 0 || tail.rfind("\u00A9", 0) == 0 || starts_like_year_or_field(tail);
+  }
+
+  // A year ("2004") or a template field ("<year>", "[yyyy]", "{year}", "$Date").
+  static bool starts_like_year_or_field(std::string_view s) {
+    return !s.empty() &&
+           ((s[0] >= '0' && s[0] <= '9') || s[0] == '<' || s[0] == '[' || s[0] == '{' || s[0] == '$');
   }
 
   // Where the copyright statement starting at `i` ends: the end of its line,
@@ -422,7 +442,36 @@ private:
     if (eol - i > k_max_copyright_line) {
       end = std::min(end, std::min(m_text.find(". ", i), i + k_max_copyright_line));
     }
-    return std::min(end, eol);
+    end = std::min(end, eol);
+    // Never in the middle of a word.
+    while (end < eol && end > 0 && is_ascii_alnum(static_cast<unsigned char>(m_text[end])) &&
+           is_ascii_alnum(static_cast<unsigned char>(m_text[end - 1]))) {
+      ++end;
+    }
+    return reserved == std::string_view::npos && end == eol ? continued_statement_end(i, eol) : end;
+  }
+
+  // A statement whose holders run on over the next lines up to "All rights
+  // reserved." ("Copyright (c) 1994-2002 World Wide Web Consortium,\n
+  // (Massachusetts Institute of Technology, ...). All Rights Reserved."): the
+  // end of "reserved", when no sentence or paragraph ends before it and it is
+  // near; otherwise `eol`.
+  std::size_t continued_statement_end(std::size_t i, std::size_t eol) const {
+    std::string_view near = m_text.substr(i, k_max_copyright_statement);
+    std::size_t reserved = util_find_ci(near, "all rights reserved");
+    if (reserved == std::string_view::npos || reserved < eol - i) {
+      return eol;
+    }
+    std::string_view before = near.substr(0, reserved);
+    std::size_t sentence = before.find(". ");
+    bool sentence_before = sentence != std::string_view::npos && sentence + 2 < before.size();
+    // A paragraph break or a second statement: the next lines are the text's.
+    bool second = util_find_ci(before.substr(eol - i), "copyright") != std::string_view::npos;
+    if (sentence_before || second || before.find("\n\n") != std::string_view::npos ||
+        before.find("\n\r\n") != std::string_view::npos) {
+      return eol;
+    }
+    return i + reserved + 19;
   }
 
   std::string_view m_text;
