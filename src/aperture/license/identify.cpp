@@ -276,7 +276,10 @@ private:
         add_tag(n);
         continue;
       }
-      m_found.push_back(Found{n.id, MatchKind::notice, n.confidence, n.begin, n.end, n.evidence, {}});
+      // A license the SPDX list does not have ("CC BY-NC 3.0 IGO") is no answer.
+      if (m_index.find(n.id)) {
+        m_found.push_back(Found{n.id, MatchKind::notice, n.confidence, n.begin, n.end, n.evidence, {}});
+      }
     }
   }
 

@@ -348,7 +348,7 @@ bool is_aside(std::string_view before) {
 // license derived from the one named, not that license.
 bool is_modified_name(std::string_view before, std::string_view after) {
   static const re2::RE2 k_modified_before(R"((?:^|\s)modified (?:version of (?:the )?)?$)");
-  static const re2::RE2 k_modified_after(R"(^,? modified\b)");
+  static const re2::RE2 k_modified_after(R"(^[.0-9]*,? modified\b)");  // after "2" of "2.0"
   return re2::RE2::PartialMatch(before, k_modified_before) || re2::RE2::PartialMatch(after, k_modified_after);
 }
 
@@ -704,15 +704,9 @@ private:
       for (int i = 1; i <= 5; i += 2) {
         if (!g[i].empty()) {
           std::string id = cc_id(std::string(g[i]), std::string(g[i + 1]));
-          if (igo) {
-            id += "-IGO";
-            static constexpr std::array<std::string_view, 4> k_igo{
-                "CC-BY-3.0-IGO", "CC-BY-SA-3.0-IGO", "CC-BY-NC-SA-3.0-IGO", "CC-BY-NC-ND-3.0-IGO"};
-            if (std::find(k_igo.begin(), k_igo.end(), id) == k_igo.end()) {
-              return;  // no such license in the SPDX list; not the one without "IGO" either
-            }
-          }
-          add(id, NoticeKind::notice, b, e, 0.9);
+          // An IGO port the SPDX list lacks is not the license without
+          // "IGO" either: identify drops ids the list does not have.
+          add(igo ? id + "-IGO" : id, NoticeKind::notice, b, e, 0.9);
           return;
         }
       }

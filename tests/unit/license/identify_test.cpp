@@ -85,8 +85,7 @@ TEST(IdentifyTest, ReportsKindLinesAndName) {
 TEST(IdentifyTest, ANoticeInsideAModifiedLicenseNamingAnotherIsPartOfIt) {
   // A license that is mostly the MIT text with a clause added, and that says
   // which license it was made from: neither is the answer.
-  const std::string said =
-      "This license consists of the Apache License, Version 2.0, modified to be specific to Example.\n\n";
+  const std::string said = "This license was made from the Apache License, Version 2.0, for Example.\n\n";
   std::string text = aperture::testing::k_mit_text;
   std::size_t at = text.find("THE SOFTWARE IS PROVIDED");
   text.insert(at, said + "The Software shall be used for Good, not Evil, and the licensee shall not use it "
@@ -96,6 +95,18 @@ TEST(IdentifyTest, ANoticeInsideAModifiedLicenseNamingAnotherIsPartOfIt) {
   EXPECT_EQ(ids_of(said), "Apache-2.0");
   text.insert(0, "SPDX-License-Identifier: Apache-2.0\n");
   EXPECT_EQ(ids_of(text), "Apache-2.0");
+  // Said so, the license named is the one this was derived from.
+  EXPECT_EQ(
+      ids_of("This license consists of the Apache License, Version 2.0, modified to be specific to Example."),
+      "NONE");
+}
+
+TEST(IdentifyTest, NoticesNamingLicensesTheListLacksAreNoAnswer) {
+  // The SPDX list has four of the Creative Commons IGO ports; this is not one,
+  // and it is not CC-BY-NC-3.0 either.
+  EXPECT_EQ(ids_of("Licensed under Creative Commons Attribution-NonCommercial 3.0 IGO."), "NONE");
+  EXPECT_EQ(ids_of("Licensed under Creative Commons Attribution-NonCommercial-NoDerivs 3.0 IGO."),
+            "CC-BY-NC-ND-3.0-IGO");
 }
 
 TEST(IdentifyTest, SaysWhenOnlyPartOfTheTextIsThere) {
