@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <exception>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -174,6 +177,39 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
   std::printf("%s\n", report::json_text(out).c_str());
 }
 
+// Identifies every input, several at a time; the results in input order.
+std::vector<InputResult> identify_all(const IdentifyOptions& options) {
+  std::vector<InputResult> results(options.inputs.size());
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t threads = std::min<std::size_t>(options.threads == 0 ? cores : options.threads, results.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(std::max<std::size_t>(threads, 1));
+  auto work = [&](std::size_t worker) {
+    try {
+      for (std::size_t i = next++; i < results.size(); i = next++) {
+        results[i] = identify_input(options.inputs[i], options.terms);
+      }
+    } catch (...) {
+      failures[worker] = std::current_exception();  // rethrown on the main thread
+      next = results.size();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t < threads; ++t) {
+    workers.emplace_back(work, t);
+  }
+  work(0);
+  for (std::thread& t : workers) {
+    t.join();
+  }
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) {
+      std::rethrow_exception(failure);
+    }
+  }
+  return results;
+}
+
 }  // namespace
 
 CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
@@ -192,6 +228,8 @@ CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
       ->check(CLI::IsMember({"text", "json", "tsv"}));
   cmd->add_flag("--terms", options.terms,
                 "Also each license's terms (with their clauses) and its OSD and OSAID verdicts");
+  cmd->add_option("--threads", options.threads, "Inputs identified at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   cmd->footer(
       "Exit status: 0 a license found in every input, 3 some input holds none, 1 an input could not be "
       "read, 2 bad arguments.");
@@ -199,19 +237,16 @@ CLI::App* add_identify_command(CLI::App& app, IdentifyOptions& options) {
 }
 
 int run_identify(const IdentifyOptions& options) {
-  std::vector<InputResult> results;
-  results.reserve(options.inputs.size());
+  std::vector<InputResult> results = identify_all(options);
   bool any_error = false;
   bool any_none = false;
-  for (const std::string& path : options.inputs) {
-    InputResult r = identify_input(path, options.terms);
+  for (const InputResult& r : results) {
     if (r.error) {
       any_error = true;
       std::fprintf(stderr, "aperture: error: %s\n", r.error->to_string().c_str());
     } else if (r.licenses.empty()) {
       any_none = true;
     }
-    results.push_back(std::move(r));
   }
   switch (options.format) {
   case OutputFormat::text:

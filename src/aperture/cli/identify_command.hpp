@@ -13,7 +13,8 @@ enum class OutputFormat { text, json, tsv };
 struct IdentifyOptions {
   std::vector<std::string> inputs;  // paths, or "-" for standard input
   OutputFormat format = OutputFormat::text;
-  bool terms = false;  // also each license's terms and verdicts
+  bool terms = false;    // also each license's terms and verdicts
+  unsigned threads = 0;  // inputs identified at once; 0: one per core
 };
 
 // Adds the subcommand to `app`; `options` is filled when it is parsed.

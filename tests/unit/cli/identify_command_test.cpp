@@ -118,6 +118,30 @@ TEST_F(IdentifyCommandTest, TsvPrintsOneLinePerInputInOrder) {
   EXPECT_EQ(r.out, tsv_line(a, "MIT") + "\n" + tsv_line(b, "NONE") + "\n" + tsv_line(c, "MIT") + "\n");
 }
 
+TEST_F(IdentifyCommandTest, ThreadsKeepInputOrderAndErrors) {
+  // Many inputs, some bad, identified several at a time: the same lines, in
+  // the same order, as one at a time.
+  std::vector<std::string> args1{"identify", "--format", "tsv", "--threads", "1"};
+  std::vector<std::string> args4{"identify", "--format", "tsv", "--threads", "4"};
+  for (int i = 0; i < 24; ++i) {
+    std::filesystem::path p = i % 5 == 3   ? m_dir / ("missing" + std::to_string(i))
+                              : i % 2 == 0 ? write("mit" + std::to_string(i), k_mit_text)
+                                           : write("notes" + std::to_string(i), "Build notes, no license.\n");
+    args1.push_back(p.string());
+    args4.push_back(p.string());
+  }
+  CliResult one = run_cli(args1);
+  CliResult four = run_cli(args4);
+
+  EXPECT_EQ(one.exit_code, 1);
+  EXPECT_EQ(four.exit_code, one.exit_code);
+  EXPECT_EQ(four.out, one.out);
+  EXPECT_EQ(four.err, one.err);
+  EXPECT_EQ(lines_of(four.out).size(), 24U);  // a line for each input, ERROR for the missing
+  EXPECT_EQ(lines_of(four.err).size(), 5U);
+  EXPECT_EQ(lines_of(four.out)[0], tsv_line(m_dir / "mit0", "MIT"));
+}
+
 TEST_F(IdentifyCommandTest, ReportsEmptyFileAsNone) {
   auto empty = write("empty.txt", "");
 
@@ -287,6 +311,7 @@ TEST_F(IdentifyCommandTest, RejectsBadArgumentsWithExitTwo) {
   const std::vector<Case> cases = {
       {"unknown option", {"identify", "--frobnicate", license.string()}},
       {"unknown format", {"identify", "--format", "xml", license.string()}},
+      {"no threads", {"identify", "--threads", "0", license.string()}},
       {"no inputs", {"identify"}},
       {"no subcommand", {}},
       {"unknown subcommand", {"scan-everything", license.string()}},
