@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <iterator>
 #include <utility>
 
@@ -24,23 +25,6 @@ struct Run {
   std::uint32_t lic = 0;
   std::uint32_t length = 0;
 };
-
-// Length of the longest common subsequence of `a` and `b` (small inputs).
-std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
-  if (a.empty() || b.empty() || std::uint64_t{a.size()} * b.size() > k_max_gap_cells) {
-    return 0;
-  }
-  std::vector<std::uint32_t> prev(b.size() + 1, 0);
-  std::vector<std::uint32_t> cur(b.size() + 1, 0);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = a[i - 1] == b[j - 1] && a[i - 1] != index::k_unknown_word ? prev[j - 1] + 1
-                                                                         : std::max(prev[j], cur[j - 1]);
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 // Where each shingle hash occurs in a license text's sorted shingle table.
 class ShingleLookup {
@@ -416,6 +400,82 @@ bool overlaps(const Alignment& a, const Alignment& b) {
 }
 
 }  // namespace
+
+namespace {
+
+// lcs_length for `b` of at most 64 words: one machine word of bits, and the
+// positions of each word of `a` in `b` found by scanning `b`.
+std::uint32_t lcs_length_short(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  std::uint64_t v = ~std::uint64_t{0};
+  for (std::uint32_t x : a) {
+    if (x == index::k_unknown_word) {
+      continue;
+    }
+    std::uint64_t m = 0;
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      m |= std::uint64_t{b[j] == x} << j;
+    }
+    std::uint64_t u = v & m;
+    v = (v + u) | (v - u);
+  }
+  std::uint64_t used = b.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << b.size()) - 1;
+  return static_cast<std::uint32_t>(std::popcount(~v & used));
+}
+
+}  // namespace
+
+// Bit-parallel (Allison and Dix; Hyyro): one bit per word of `b`, 64 words
+// of `b` a step, the same answer as the quadratic table.
+std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  if (a.empty() || b.empty() || std::uint64_t{a.size()} * b.size() > k_max_gap_cells) {
+    return 0;
+  }
+  if (b.size() <= 64) {
+    return lcs_length_short(a, b);
+  }
+  const std::size_t words = (b.size() + 63) / 64;
+  // Each distinct word of `b` with the positions where it occurs.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_word;  // {word, position}
+  by_word.reserve(b.size());
+  for (std::uint32_t j = 0; j < b.size(); ++j) {
+    if (b[j] != index::k_unknown_word) {
+      by_word.emplace_back(b[j], j);
+    }
+  }
+  std::sort(by_word.begin(), by_word.end());
+  std::vector<std::uint32_t> symbols;
+  std::vector<std::uint64_t> masks;  // `words` per symbol
+  for (const auto& [word, position] : by_word) {
+    if (symbols.empty() || symbols.back() != word) {
+      symbols.push_back(word);
+      masks.resize(masks.size() + words, 0);
+    }
+    masks[(symbols.size() - 1) * words + position / 64] |= std::uint64_t{1} << (position % 64);
+  }
+  // A 0 bit in `v` marks a word of `b` in the common subsequence so far.
+  std::vector<std::uint64_t> v(words, ~std::uint64_t{0});
+  for (std::uint32_t x : a) {
+    auto it = std::lower_bound(symbols.begin(), symbols.end(), x);
+    if (it == symbols.end() || *it != x) {
+      continue;
+    }
+    const std::uint64_t* m = &masks[static_cast<std::size_t>(it - symbols.begin()) * words];
+    std::uint64_t carry = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t u = v[w] & m[w];
+      std::uint64_t sum = v[w] + u + carry;
+      carry = (sum < v[w] || (carry != 0 && sum == v[w])) ? 1 : 0;
+      v[w] = sum | (v[w] - u);
+    }
+  }
+  std::uint32_t zeros = 0;
+  for (std::size_t w = 0; w < words; ++w) {
+    std::uint64_t bits =
+        w + 1 < words || b.size() % 64 == 0 ? v[w] : v[w] | (~std::uint64_t{0} << (b.size() % 64));
+    zeros += static_cast<std::uint32_t>(64 - std::popcount(bits));
+  }
+  return zeros;
+}
 
 double Alignment::coverage() const {
   std::uint32_t required = license_words - optional_words;

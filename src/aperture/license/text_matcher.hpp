@@ -58,6 +58,11 @@ struct TextMatch {
   TextExtent extent = TextExtent::whole;
 };
 
+// Length of the longest common subsequence of word ids `a` and `b`, where
+// k_unknown_word matches nothing; 0 when |a|*|b| is too large to compare
+// (a gap that long is no copy of the text). Exposed for tests.
+std::uint32_t lcs_length(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+
 // Normalised word ids of `tokens` in `index` (unknown words get k_unknown_word).
 std::vector<std::uint32_t> word_ids(const SpdxIndex& index, std::span<const Token> tokens);
 

@@ -1,5 +1,10 @@
+#include <algorithm>
+#include <random>
+#include <vector>
+
 #include <gtest/gtest.h>
 
+#include <aperture/license/spdx_index.hpp>
 #include <aperture/license/text_matcher.hpp>
 
 #include "unit/license/license_texts.hpp"
@@ -213,6 +218,39 @@ TEST(TextMatcherTest, TruncatedFitNeedsAFaithfulRemainder) {
   EXPECT_NE(fit_of(a), Fit::truncated);
   a.lead_missing = 10;  // a title or preamble is all that is gone from the start
   EXPECT_EQ(fit_of(a), Fit::truncated);
+}
+
+// The quadratic table lcs_length must agree with.
+std::uint32_t lcs_by_table(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::vector<std::vector<std::uint32_t>> t(a.size() + 1, std::vector<std::uint32_t>(b.size() + 1, 0));
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      bool same = a[i - 1] == b[j - 1] && a[i - 1] != index::k_unknown_word;
+      t[i][j] = same ? t[i - 1][j - 1] + 1 : std::max(t[i - 1][j], t[i][j - 1]);
+    }
+  }
+  return t[a.size()][b.size()];
+}
+
+TEST(TextMatcherTest, LongestCommonSubsequenceAgreesWithTheTable) {
+  std::mt19937 random(20261129);
+  for (int round = 0; round < 400; ++round) {
+    // Lengths on both sides of one and several 64-bit words; few distinct
+    // words, so that there is much in common, and some unknown ones.
+    std::size_t na = random() % 150;
+    std::size_t nb = random() % 200;
+    std::uint32_t alphabet = 2 + random() % 12;
+    auto word = [&] { return random() % 10 == 0 ? index::k_unknown_word : random() % alphabet; };
+    std::vector<std::uint32_t> a(na);
+    std::vector<std::uint32_t> b(nb);
+    std::generate(a.begin(), a.end(), word);
+    std::generate(b.begin(), b.end(), word);
+    EXPECT_EQ(lcs_length(a, b), lcs_by_table(a, b)) << "round " << round << ", " << na << " x " << nb;
+  }
+  std::vector<std::uint32_t> long_a(300, 1);
+  std::vector<std::uint32_t> long_b(300, 1);
+  EXPECT_EQ(lcs_length(long_a, long_b), 0U);  // too large a gap to compare
+  EXPECT_EQ(lcs_length({}, long_b), 0U);
 }
 
 TEST(TextMatcherTest, AlignmentCountsDifferences) {
