@@ -174,8 +174,15 @@ constexpr Rule k_rules[] = {
     // License pages that stand for one license: the Code Project's CPOL 1.02
     // page (its URL says "cpol10"), Amazon's copy of the Apache License 2.0.
     {R"(codeproject\.com/info/cpol10\.aspx)", "CPOL-1.02"},
+    // Creative Commons' retired public domain deed; OSI's page of the
+    // Artistic License (1.0; 2.0 has its own page).
+    {R"(creativecommons\.org/licenses/publicdomain\b)", "CC-PDDC"},
+    {R"(opensource\.org/licenses/artistic-license(?:\.php|\.html)?(?:[^-]|$))", "Artistic-1.0", 0.8},
     {R"(\baws\.amazon\.com/apache-?2\.0\b)", "Apache-2.0"},
     {R"(\bnokia open source licen[cs]e\b)", "Nokia"},
+    {R"(\bopen cascade (?:technology )?public licen[cs]e\b)", "OCCT-PL"},
+    // The Autoconf Archive's tag for the FSF All Permissive License.
+    {R"(@licen[cs]e allpermissive\b)", "FSFAP"},
     {R"(\bnasa open source agreement,? (?:version |v)?1\.3\b)", "NASA-1.3"},
     {R"(\bthe freebsd documentation licen[cs]e\b)", "FreeBSD-DOC"},
     {R"(\bsfl licen[cs]e agreement\b|imatix standard function library)", "iMatix"},
@@ -191,6 +198,10 @@ constexpr Rule k_rules[] = {
     {R"(\bsee copyright notice in lua\.h\b)", "MIT", 0.8},
     // jQuery's license page, which every jQuery file cites: its projects are MIT.
     {R"(\bjquery\.org/licen[cs]e\b)", "MIT", 0.8},
+    // The YUI library's license page (BSD-3-Clause), cited by its files.
+    {R"(\bdeveloper\.yahoo\.com/yui/licen[cs]e\.html)", "BSD-3-Clause", 0.8},
+    // "The licence agreement for this file is the same as the rest of the LibTiff library."
+    {R"(\bsame as the rest of the libtiff library|same licen[cs]e as libtiff\b)", "libtiff", 0.8},
     {R"(this file is part of the independent jpeg group'?s software|this software is based in part on the work of the independent jpeg group)",
      "IJG", 0.8},
     {R"((?s)this file is part of bzip2/libbzip2\b.*?released under the terms of the licen[cs]e contained in the file licen[cs]e)",
