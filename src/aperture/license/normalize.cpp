@@ -141,6 +141,30 @@ bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "_C_": a marker made to open comment lines (SGI's OpenGL sources), never a
+// word of a text, so it counts on fewer lines than a plain word would.
+bool is_marker_token(std::string_view s) {
+  return s.size() >= 3 && s.size() <= 6 && s.front() == '_' && s.back() == '_' &&
+         std::all_of(s.begin() + 1, s.end() - 1,
+                     [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); });
+}
+
+// The marker token opening the most lines, when it opens at least four.
+std::string_view most_common_marker(const std::vector<std::string_view>& tokens) {
+  std::string_view best;
+  std::size_t best_count = 0;
+  for (std::string_view t : tokens) {
+    if (is_marker_token(t) && t != best) {
+      auto count = static_cast<std::size_t>(std::count(tokens.begin(), tokens.end(), t));
+      if (count > best_count) {
+        best = t;
+        best_count = count;
+      }
+    }
+  }
+  return best_count >= 4 ? best : std::string_view();
+}
+
 }  // namespace
 
 LinePrefix line_prefix(std::string_view text) {
@@ -168,7 +192,8 @@ LinePrefix line_prefix(std::string_view text) {
                                [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); });
   if (!has_alnum || candidate.size() > 16 ||
       static_cast<std::size_t>(std::count(tokens.begin(), tokens.end(), candidate)) < needed) {
-    return {};
+    std::string_view marker = most_common_marker(tokens);
+    return marker.empty() ? LinePrefix{} : LinePrefix{LinePrefix::Kind::token, std::string(marker)};
   }
   return LinePrefix{LinePrefix::Kind::token, std::string(candidate)};
 }

@@ -74,6 +74,15 @@ TEST(NormalizeTest, DropsALinePrefixRepeatedOnEveryLine) {
   EXPECT_EQ(words("13\tRedistribution and use\n14\tin source\n15\tand binary forms\n16\tare permitted"),
             "redistribution and use in source and binary forms are permitted");
   EXPECT_EQ(line_prefix("dnl a\ndnl b\ndnl c\ndnl d").token, "dnl");
+  // A "_C_" marker opens only the comment's lines, not the code's.
+  std::string gl =
+      "_C_ License Applicability. Except\n_C_ made subject to\n_C_ the SGI Free\n_C_ Software License B\n";
+  for (int i = 0; i < 12; ++i) {
+    gl += "glBegin(GL_POINTS); glVertex2f(0, " + std::to_string(i) + ");\n";
+  }
+  EXPECT_EQ(line_prefix(gl).token, "_C_");
+  EXPECT_EQ(
+      words(gl).rfind("license applicability except made subject to the sgi free software license b", 0), 0U);
 }
 
 TEST(NormalizeTest, KeepsWordsThatOpenOnlySomeLines) {
@@ -84,6 +93,8 @@ TEST(NormalizeTest, KeepsWordsThatOpenOnlySomeLines) {
   EXPECT_EQ(line_prefix("# a\n# b\n# c\n# d").kind, LinePrefix::Kind::none);
   EXPECT_EQ(words("the a\nthe b\nthe c\nx d\ny e"), "the a the b the c x d y e");
   EXPECT_EQ(words("13 is a number\nand so\nis this\nline"), "13 is a number and so is this line");
+  // A marker on fewer than four lines is kept.
+  EXPECT_EQ(line_prefix("_C_ a\n_C_ b\n_C_ c\nx d\ny e").kind, LinePrefix::Kind::none);
 }
 
 TEST(NormalizeTest, RecordsByteOffsets) {
