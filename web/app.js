@@ -971,6 +971,11 @@ function analysisView(result) {
     out.push(h('p', { class: 'no-license' }, 'No known license identified.',
       (result.clauses ?? []).length ? ' The text holds clauses that restrict what you may do:' : ''));
   }
+  out.push((result.unidentified ?? []).map((u) => h('p', { class: 'unidentified', 'data-closest': u.closest },
+    badge('restricted', 'changed license'), ' ',
+    h('span', { class: 'place' }, `lines ${u.lines.first}-${u.lines.last}`),
+    ': most like ', h('code', {}, u.closest), `, with ${pct(u.coverage)} of its words there and others added or changed. `,
+    'Its terms may differ from that license\u2019s: read them.')));
   out.push(licenses.map(licenseResult));
   out.push(clausesResult(result.clauses));
   return out;

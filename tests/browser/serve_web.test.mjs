@@ -441,6 +441,13 @@ async function checkAnalyze(page, base, opts) {
   assert.ok(kinds.includes('non-commercial') && kinds.includes('user-threshold'), `clauses ${kinds}`);
   assert.match(await page.locator('#clauses li[data-kind="non-commercial"]').innerText(), /line 4.*commercial purposes/s);
 
+  // The MIT License with a clause added: not the MIT License, and said so.
+  await analyse(page, fixture('modified-mit.txt'));
+  assert.equal(await page.locator('#analysis article.license-result').count(), 0);
+  const changed = page.locator('#analysis p.unidentified');
+  assert.equal(await changed.getAttribute('data-closest'), 'MIT');
+  assert.match(await changed.innerText(), /lines 1-\d+: most like MIT, with \d+% of its words there/);
+
   // A model card: the whole assessment, charts included.
   await analyse(page, fixture('orca-card.txt'));
   assert.match(await page.locator('#analysis-kind').innerText(), /model card/);

@@ -30,6 +30,7 @@ struct InputResult {
   // With --terms, for texts whose terms Aperture has no reading of: the
   // restrictive clauses the detector finds and quotes.
   std::vector<terms::DetectedClause> clauses;
+  std::vector<license::UnidentifiedText> unidentified;
 };
 
 InputResult identify_input(const std::string& path, bool with_terms) {
@@ -47,6 +48,7 @@ InputResult identify_input(const std::string& path, bool with_terms) {
   report::IdentifiedText found = report::identify_with_clauses(*text, with_terms);
   r.licenses = std::move(found.licenses);
   r.clauses = std::move(found.clauses);
+  r.unidentified = std::move(found.unidentified);
   return r;
 }
 
@@ -95,7 +97,13 @@ void print_text(const std::vector<InputResult>& results, bool with_terms) {
       continue;  // reported on stderr
     }
     std::printf("%s\n", style.bold(r.path).c_str());
-    if (r.licenses.empty()) {
+    for (const auto& u : r.unidentified) {
+      std::printf("  %s a license text too changed to name, lines %u-%u: most like %s (%.0f%% of its "
+                  "words there, others added or changed)\n",
+                  style.yellow(fmt::format("{:<22}", "NOASSERTION")).c_str(), u.lines.first, u.lines.last,
+                  u.closest.c_str(), u.coverage * 100);
+    }
+    if (r.licenses.empty() && r.unidentified.empty()) {
       std::printf("  %s  no license found\n", style.yellow("NONE").c_str());
     }
     if (!r.clauses.empty()) {
@@ -154,7 +162,9 @@ std::string tsv_expression(const std::vector<license::LicenseMatch>& licenses) {
 void print_tsv(const std::vector<InputResult>& results) {
   for (const InputResult& r : results) {
     std::string ids = tsv_expression(r.licenses);
-    std::printf("%s\t%s\n", r.path.c_str(), r.error ? "ERROR" : ids.empty() ? "NONE" : ids.c_str());
+    // NOASSERTION: a license text is there, but which one is not said.
+    const char* none = r.unidentified.empty() ? "NONE" : "NOASSERTION";
+    std::printf("%s\t%s\n", r.path.c_str(), r.error ? "ERROR" : ids.empty() ? none : ids.c_str());
   }
 }
 
@@ -170,7 +180,8 @@ void print_json(const std::vector<InputResult>& results, bool with_terms) {
       out["results"].push_back(j);
       continue;
     }
-    j.update(report::identify_json(report::IdentifiedText{r.licenses, r.clauses}, with_terms));
+    j.update(
+        report::identify_json(report::IdentifiedText{r.licenses, r.clauses, r.unidentified}, with_terms));
     out["results"].push_back(j);
   }
   out["disclaimer"] = k_disclaimer;

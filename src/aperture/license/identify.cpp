@@ -108,14 +108,14 @@ public:
   Combiner(std::string_view text, const SpdxIndex& index, bool read_metadata)
       : m_text(text), m_index(index), m_read_metadata(read_metadata) {}
 
-  std::vector<LicenseMatch> run() {
+  Identification run() {
     if (could_hold_license_text(m_text)) {
       std::vector<Token> tokens = tokenize(m_text);
       std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
       std::vector<Alignment> modified;
       add_texts(tokens, find_license_texts(m_index, ids, &modified));
       for (const Alignment& a : modified) {
-        m_modified.push_back(Modified{preferred_id(m_index, a.group), byte_span(tokens, a)});
+        m_modified.push_back(Modified{preferred_id(m_index, a.group), byte_span(tokens, a), a.coverage()});
       }
     }
     add_known_texts(terms::find_fingerprints(m_text));
@@ -126,7 +126,8 @@ public:
     add_notices(find_notices(m_text));
     refine_gnu_versions();
     drop_headings_of_texts();
-    return merge();
+    std::vector<UnidentifiedText> unidentified = unidentified_texts();
+    return Identification{merge(), std::move(unidentified)};
   }
 
 private:
@@ -365,6 +366,27 @@ private:
     });
   }
 
+  // The modified licenses that nothing found overlaps: there a license is,
+  // but which one Aperture does not say.
+  std::vector<UnidentifiedText> unidentified_texts() const {
+    util::LineIndex lines(m_text);
+    std::vector<UnidentifiedText> out;
+    for (const Modified& m : m_modified) {
+      bool named = std::any_of(m_found.begin(), m_found.end(), [&](const Found& f) {
+        return f.begin < m.span.second && f.end > m.span.first;
+      });
+      if (!named) {
+        LineRange range{lines.line_of(m.span.first),
+                        lines.line_of(m.span.second > m.span.first ? m.span.second - 1 : m.span.first)};
+        out.push_back(UnidentifiedText{m.id, m.coverage, range});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const UnidentifiedText& a, const UnidentifiedText& b) {
+      return a.lines.first < b.lines.first;
+    });
+    return out;
+  }
+
   // One LicenseMatch per id: the strongest kind, the best confidence, every span.
   std::vector<LicenseMatch> merge() {
     util::LineIndex lines(m_text);
@@ -433,6 +455,7 @@ private:
   struct Modified {
     std::string id;
     std::pair<std::size_t, std::size_t> span;  // bytes
+    double coverage = 0;
   };
   std::vector<Modified> m_modified;
   std::vector<std::pair<std::size_t, std::size_t>> m_known_spans;
@@ -460,8 +483,12 @@ bool could_hold_license_text(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), license_text_words());
 }
 
-std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index, bool read_metadata) {
+Identification identify(std::string_view text, const SpdxIndex& index, bool read_metadata) {
   return Combiner(text, index, read_metadata).run();
+}
+
+std::vector<LicenseMatch> identify_text(std::string_view text, const SpdxIndex& index, bool read_metadata) {
+  return identify(text, index, read_metadata).licenses;
 }
 
 }  // namespace aperture::license

@@ -59,7 +59,9 @@ nlohmann::ordered_json license_json(const license::LicenseMatch& m, bool with_te
 
 IdentifiedText identify_with_clauses(std::string_view text, bool with_terms) {
   IdentifiedText found;
-  found.licenses = license::identify_text(text);
+  license::Identification identification = license::identify(text);
+  found.licenses = std::move(identification.licenses);
+  found.unidentified = std::move(identification.unidentified);
   if (with_terms && needs_clause_detector(found.licenses)) {
     found.clauses = terms::detect_clauses(text);
   }
@@ -77,6 +79,11 @@ nlohmann::ordered_json identify_json(const IdentifiedText& found, bool with_term
   j["licenses"] = nlohmann::ordered_json::array();
   for (const auto& m : found.licenses) {
     j["licenses"].push_back(license_json(m, with_terms));
+  }
+  for (const auto& u : found.unidentified) {
+    j["unidentified"].push_back({{"closest", u.closest},
+                                 {"coverage", std::round(u.coverage * 1000) / 1000},
+                                 {"lines", {{"first", u.lines.first}, {"last", u.lines.last}}}});
   }
   return j;
 }

@@ -17,13 +17,15 @@ namespace aperture::report {
 struct IdentifiedText {
   std::vector<license::LicenseMatch> licenses;
   std::vector<terms::DetectedClause> clauses;  // only with terms, and only when needed
+  std::vector<license::UnidentifiedText> unidentified;
 };
 
 // Identifies the licenses in `text`; with `with_terms`, also quotes restrictive
 // clauses when some license found has no reading of its terms (or none was found).
 IdentifiedText identify_with_clauses(std::string_view text, bool with_terms);
 
-// The fields "clauses" (with terms only) and "licenses" of one result.
+// The fields "clauses" (with terms only), "licenses" and, when there are any,
+// "unidentified" of one result.
 nlohmann::ordered_json identify_json(const IdentifiedText& found, bool with_terms);
 
 }  // namespace aperture::report

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
 
@@ -140,6 +141,28 @@ TEST_F(IdentifyCommandTest, ThreadsKeepInputOrderAndErrors) {
   EXPECT_EQ(lines_of(four.out).size(), 24U);  // a line for each input, ERROR for the missing
   EXPECT_EQ(lines_of(four.err).size(), 5U);
   EXPECT_EQ(lines_of(four.out)[0], tsv_line(m_dir / "mit0", "MIT"));
+}
+
+TEST_F(IdentifyCommandTest, SaysNoAssertionForALicenseTooChangedToName) {
+  std::string text = k_mit_text;
+  text.insert(text.find("THE SOFTWARE IS PROVIDED"),
+              "The licensee shall not use the Software, or any part of it, for any military purpose "
+              "whatsoever, in any country, at any time.\n\n");
+  auto changed = write("LICENSE", text);
+
+  CliResult tsv = identify_tsv({changed});
+  EXPECT_EQ(tsv.exit_code, 3) << tsv.err;
+  EXPECT_EQ(tsv.out, tsv_line(changed, "NOASSERTION") + "\n");
+
+  CliResult plain = run_cli({"identify", changed.string()});
+  EXPECT_NE(plain.out.find("NOASSERTION"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("most like MIT"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("no license found"), std::string::npos) << plain.out;
+
+  CliResult json = run_cli({"identify", "--json", changed.string()});
+  nlohmann::json j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["results"][0]["unidentified"][0]["closest"], "MIT");
+  EXPECT_TRUE(j["results"][0]["licenses"].empty());
 }
 
 TEST_F(IdentifyCommandTest, ReportsEmptyFileAsNone) {

@@ -101,6 +101,36 @@ TEST(IdentifyTest, ANoticeInsideAModifiedLicenseNamingAnotherIsPartOfIt) {
       "NONE");
 }
 
+TEST(IdentifyTest, ReportsALicenseTextTooChangedToName) {
+  std::string text = "Some project\n\n" + std::string(aperture::testing::k_mit_text);
+  text.insert(text.find("THE SOFTWARE IS PROVIDED"),
+              "The licensee shall not use the Software, or any part of it, for any military purpose "
+              "whatsoever, in any country, at any time.\n\n");
+  Identification found = identify(text);
+  EXPECT_TRUE(found.licenses.empty());
+  ASSERT_EQ(found.unidentified.size(), 1U);
+  EXPECT_EQ(found.unidentified[0].closest, "MIT");
+  EXPECT_GT(found.unidentified[0].coverage, 0.9);
+  EXPECT_EQ(found.unidentified[0].lines.first, 3U);
+  EXPECT_GT(found.unidentified[0].lines.last, 10U);
+  // A tag elsewhere names a license; the changed text is still reported.
+  Identification tagged = identify("SPDX-License-Identifier: MIT\n" + text);
+  EXPECT_EQ(tagged.licenses.size(), 1U);
+  EXPECT_EQ(tagged.unidentified.size(), 1U);
+  // A notice inside the text naming its license names those lines.
+  std::string stated = text;
+  stated.insert(stated.find("THE SOFTWARE IS PROVIDED"),
+                "The Software is released under the MIT License.\n\n");
+  Identification named = identify(stated);
+  ASSERT_EQ(named.licenses.size(), 1U);
+  EXPECT_EQ(named.licenses[0].id, "MIT");
+  EXPECT_TRUE(named.unidentified.empty());
+  // The plain text is named, not unidentified.
+  Identification plain = identify(aperture::testing::k_mit_text);
+  EXPECT_TRUE(plain.unidentified.empty());
+  EXPECT_EQ(identify_text(aperture::testing::k_mit_text).size(), 1U);
+}
+
 TEST(IdentifyTest, NoticesNamingLicensesTheListLacksAreNoAnswer) {
   // The SPDX list has four of the Creative Commons IGO ports; this is not one,
   // and it is not CC-BY-NC-3.0 either.
