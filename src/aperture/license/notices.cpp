@@ -174,11 +174,11 @@ constexpr Rule k_rules[] = {
     // License pages that stand for one license: the Code Project's CPOL 1.02
     // page (its URL says "cpol10"), Amazon's copy of the Apache License 2.0.
     {R"(codeproject\.com/info/cpol10\.aspx)", "CPOL-1.02"},
+    {R"(\baws\.amazon\.com/apache-?2\.0\b)", "Apache-2.0"},
     // Creative Commons' retired public domain deed; OSI's page of the
     // Artistic License (1.0; 2.0 has its own page).
     {R"(creativecommons\.org/licenses/publicdomain\b)", "CC-PDDC"},
     {R"(opensource\.org/licenses/artistic-license(?:\.php|\.html)?(?:[^-]|$))", "Artistic-1.0", 0.8},
-    {R"(\baws\.amazon\.com/apache-?2\.0\b)", "Apache-2.0"},
     {R"(\bnokia open source licen[cs]e\b)", "Nokia"},
     {R"(\bopen cascade (?:technology )?public licen[cs]e\b)", "OCCT-PL"},
     // The Autoconf Archive's tag for the FSF All Permissive License.
