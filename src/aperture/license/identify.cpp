@@ -126,8 +126,9 @@ public:
     add_notices(find_notices(m_text));
     refine_gnu_versions();
     drop_headings_of_texts();
-    std::vector<UnidentifiedText> unidentified = unidentified_texts();
-    return Identification{merge(), std::move(unidentified)};
+    util::LineIndex lines(m_text);
+    std::vector<UnidentifiedText> unidentified = unidentified_texts(lines);
+    return Identification{merge(lines), std::move(unidentified)};
   }
 
 private:
@@ -240,6 +241,16 @@ private:
     return begin >= s.first && end <= s.second + 1;
   }
 
+  // Whether [begin, end) and span `s` share a byte.
+  static bool overlap(const std::pair<std::size_t, std::size_t>& s, std::size_t begin, std::size_t end) {
+    return begin < s.second && end > s.first;
+  }
+
+  // The lines of bytes [begin, end).
+  static LineRange line_range(const util::LineIndex& lines, std::size_t begin, std::size_t end) {
+    return LineRange{lines.line_of(begin), lines.line_of(end > begin ? end - 1 : begin)};
+  }
+
   static bool
   inside(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t begin, std::size_t end) {
     return std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return within(s, begin, end); });
@@ -266,7 +277,7 @@ private:
     auto inside_tag = [&](const Notice& n) {
       return n.kind != NoticeKind::spdx_tag &&
              std::any_of(tag_spans.begin(), tag_spans.end(),
-                         [&](const auto& s) { return n.begin < s.second && n.end > s.first; });
+                         [&](const auto& s) { return overlap(s, n.begin, n.end); });
     };
     for (const Notice& n : notices) {
       // Part of a license text or tag already found (e.g. its "How to apply" appendix).
@@ -368,17 +379,13 @@ private:
 
   // The modified licenses that nothing found overlaps: there a license is,
   // but which one Aperture does not say.
-  std::vector<UnidentifiedText> unidentified_texts() const {
-    util::LineIndex lines(m_text);
+  std::vector<UnidentifiedText> unidentified_texts(const util::LineIndex& lines) const {
     std::vector<UnidentifiedText> out;
     for (const Modified& m : m_modified) {
-      bool named = std::any_of(m_found.begin(), m_found.end(), [&](const Found& f) {
-        return f.begin < m.span.second && f.end > m.span.first;
-      });
+      bool named = std::any_of(m_found.begin(), m_found.end(),
+                               [&](const Found& f) { return overlap(m.span, f.begin, f.end); });
       if (!named) {
-        LineRange range{lines.line_of(m.span.first),
-                        lines.line_of(m.span.second > m.span.first ? m.span.second - 1 : m.span.first)};
-        out.push_back(UnidentifiedText{m.id, m.coverage, range});
+        out.push_back(UnidentifiedText{m.id, m.coverage, line_range(lines, m.span.first, m.span.second)});
       }
     }
     std::sort(out.begin(), out.end(), [](const UnidentifiedText& a, const UnidentifiedText& b) {
@@ -388,14 +395,13 @@ private:
   }
 
   // One LicenseMatch per id: the strongest kind, the best confidence, every span.
-  std::vector<LicenseMatch> merge() {
-    util::LineIndex lines(m_text);
+  std::vector<LicenseMatch> merge(const util::LineIndex& lines) {
     std::vector<LicenseMatch> out;
     std::map<std::string, std::size_t> by_id;
     std::sort(m_found.begin(), m_found.end(),
               [](const Found& a, const Found& b) { return a.begin < b.begin; });
     for (const Found& f : m_found) {
-      LineRange range{lines.line_of(f.begin), lines.line_of(f.end > f.begin ? f.end - 1 : f.begin)};
+      LineRange range = line_range(lines, f.begin, f.end);
       auto it = by_id.find(f.id);
       if (it == by_id.end()) {
         LicenseMatch m;
