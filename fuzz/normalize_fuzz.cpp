@@ -1,5 +1,5 @@
 // Fuzzes the path every input file takes: raw bytes -> decode_text ->
-// tokenize -> identify_text. Any bytes must either be refused with one error
+// tokenize -> identify. Any bytes must either be refused with one error
 // or give well-formed text, tokens and matches; a crash, a sanitizer report or
 // a broken invariant below (std::abort) is a bug.
 #include <cstdint>
@@ -41,14 +41,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   // Every match names a license, has a confidence in [0, 1] and points at
-  // lines that exist.
+  // lines that exist; every text too changed to name gives the text it is
+  // most like, a share of its words in [0, 1] and lines that exist.
   aperture::util::LineIndex lines(*text);
-  for (const aperture::license::LicenseMatch& m : aperture::license::identify_text(*text)) {
+  auto valid = [&](const aperture::license::LineRange& r) {
+    return r.first >= 1 && r.first <= r.last && r.last <= lines.line_count();
+  };
+  aperture::license::Identification found = aperture::license::identify(*text);
+  for (const aperture::license::LicenseMatch& m : found.licenses) {
     check(!m.id.empty());
     check(m.confidence >= 0.0 && m.confidence <= 1.0);
     for (const aperture::license::LineRange& r : m.lines) {
-      check(r.first >= 1 && r.first <= r.last && r.last <= lines.line_count());
+      check(valid(r));
     }
+  }
+  for (const aperture::license::UnidentifiedText& u : found.unidentified) {
+    check(!u.closest.empty());
+    check(u.coverage >= 0.0 && u.coverage <= 1.0);
+    check(valid(u.lines));
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <aperture/license/normalize.hpp>
 #include <aperture/license/notices.hpp>
 #include <aperture/license/text_matcher.hpp>
+#include <aperture/terms/clause_detector.hpp>
 #include <aperture/terms/fingerprint.hpp>
 #include <aperture/terms/hub_license.hpp>
 #include <aperture/terms/knowledge_base.hpp>
@@ -113,7 +114,16 @@ public:
       std::vector<Token> tokens = tokenize(m_text);
       std::vector<std::uint32_t> ids = word_ids(m_index, tokens);
       std::vector<Alignment> modified;
-      add_texts(tokens, find_license_texts(m_index, ids, &modified));
+      std::vector<TextMatch> texts = find_license_texts(m_index, ids, &modified);
+      // A known license with an extra clause is not the plain license.
+      std::erase_if(texts, [&](const TextMatch& t) {
+        bool changed = adds_a_clause(tokens, t.alignment);
+        if (changed) {
+          modified.push_back(t.alignment);
+        }
+        return changed;
+      });
+      add_texts(tokens, texts);
       for (const Alignment& a : modified) {
         m_modified.push_back(Modified{preferred_id(m_index, a.group), byte_span(tokens, a), a.coverage()});
       }
@@ -149,6 +159,19 @@ private:
       m_text_spans.emplace_back(f.begin, f.end);
       m_found.push_back(std::move(f));
     }
+  }
+
+  // Whether a run of words the license text lacks says a clause of its own
+  // ("The licensee shall not use the Software for any military purpose.").
+  bool adds_a_clause(const std::vector<Token>& tokens, const Alignment& a) const {
+    return std::any_of(a.added_runs.begin(), a.added_runs.end(), [&](const Alignment::AddedRun& run) {
+      if (run.words == 0) {
+        return false;
+      }
+      std::size_t begin = tokens[run.begin].offset;
+      std::size_t end = run.end < tokens.size() ? tokens[run.end].offset : m_text.size();
+      return !terms::detect_clauses(m_text.substr(begin, end - begin)).empty();
+    });
   }
 
   static std::pair<std::size_t, std::size_t> byte_span(const std::vector<Token>& tokens, const Alignment& a) {

@@ -237,6 +237,7 @@ private:
     // A short run of license words replaced by a short run of other words is
     // a replaceable part of the template ("the copyright holder" → "Google
     // Inc."): it lowers the score but is neither a missing clause nor an added one.
+    note_added_run(doc_a, doc_b, inserted);
     if (missing_required > 0 && inserted > 0 && missing_required <= k_max_replaced &&
         inserted <= k_max_replaced) {
       m_result.replaced += missing_required;
@@ -251,6 +252,22 @@ private:
       m_result.longest_insert = std::max(m_result.longest_insert, inserted);
     }
     return missing_required;
+  }
+
+  // Keeps the input words [doc_a, doc_b), `added` of which are not license
+  // words, among the two longest added runs.
+  void note_added_run(std::uint32_t doc_a, std::uint32_t doc_b, std::uint32_t added) {
+    auto& runs = m_result.added_runs;
+    if (added < k_min_added_run || added <= runs[1].words) {
+      return;
+    }
+    Alignment::AddedRun run{doc_a, doc_b, added};
+    if (added > runs[0].words) {
+      runs[1] = runs[0];
+      runs[0] = run;
+    } else {
+      runs[1] = run;
+    }
   }
 
   // License words of [a, b) outside the optional title and appendix.

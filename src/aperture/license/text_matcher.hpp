@@ -4,6 +4,7 @@
 // present and what was inserted into it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -34,6 +35,15 @@ struct Alignment {
   std::uint32_t longest_inner_gap = 0;  // longest gap between the first and last match
   std::uint32_t lead_missing = 0;       // required words missing before the first match
   std::uint32_t tail_missing = 0;       // required words missing after the last match
+  // The longest runs of input words in place of, or between, license words
+  // (input word indexes [begin, end)), longest first; where a modified copy
+  // would add a clause. Runs shorter than k_min_added_run are not kept.
+  struct AddedRun {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint32_t words = 0;  // of which are not license words
+  };
+  std::array<AddedRun, 2> added_runs{};
 
   // Share of the required license words that are present, 0..1.
   [[nodiscard]] double coverage() const;
@@ -57,6 +67,9 @@ struct TextMatch {
   double confidence = 0;  // 0..1
   TextExtent extent = TextExtent::whole;
 };
+
+// Fewest added words in a run worth checking for an added clause.
+inline constexpr std::uint32_t k_min_added_run = 4;
 
 // Length of the longest common subsequence of word ids `a` and `b`, where
 // k_unknown_word matches nothing; 0 when |a|*|b| is too large to compare

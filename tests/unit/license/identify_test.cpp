@@ -131,6 +131,33 @@ TEST(IdentifyTest, ReportsALicenseTextTooChangedToName) {
   EXPECT_EQ(identify_text(aperture::testing::k_mit_text).size(), 1U);
 }
 
+// Clauses short enough for the matching guidelines' tolerance still make a
+// changed text: the words a copy adds are read for a clause of their own.
+TEST(IdentifyTest, AShortAddedClauseIsNotThePlainLicense) {
+  const std::string mit = aperture::testing::k_mit_text;
+  const std::string conditions = "copies or substantial portions of the Software.\n";
+  auto with_sentence = [&](const std::string& sentence) {
+    std::string text = mit;
+    text.insert(text.find(conditions) + conditions.size(), "\n" + sentence + "\n");
+    return text;
+  };
+  std::string inline_limit = mit;
+  inline_limit.replace(inline_limit.find("free of charge, to any person"), 29,
+                       "free of charge, for non-commercial purposes only, to any person");
+  for (const std::string& text :
+       {with_sentence("The licensee shall not use the Software for any military purpose."),
+        with_sentence(
+            "You may not use the Software in a product with more than 1,000,000 monthly active users."),
+        inline_limit}) {
+    Identification found = identify(text);
+    EXPECT_TRUE(found.licenses.empty()) << text;
+    ASSERT_EQ(found.unidentified.size(), 1U) << text;
+    EXPECT_EQ(found.unidentified[0].closest, "MIT");
+  }
+  // Added words that say no clause are within the tolerance.
+  EXPECT_EQ(ids_of(with_sentence("Please send bug reports to the authors.")), "MIT");
+}
+
 TEST(IdentifyTest, NoticesNamingLicensesTheListLacksAreNoAnswer) {
   // The SPDX list has four of the Creative Commons IGO ports; this is not one,
   // and it is not CC-BY-NC-3.0 either.

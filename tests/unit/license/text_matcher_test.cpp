@@ -75,6 +75,28 @@ TEST(TextMatcherTest, ReportsWhereAModifiedLicenseIs) {
   EXPECT_TRUE(modified.empty());
 }
 
+TEST(TextMatcherTest, KeepsTheLongestRunsOfAddedWords) {
+  std::string text = k_mit_text;
+  text.insert(text.find("THE SOFTWARE IS PROVIDED"), "Please send all bug reports and patches to us.\n\n");
+  text.insert(text.find("The above copyright notice"), "Thanks to our friends.\n\n");
+  const SpdxIndex& index = SpdxIndex::embedded();
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<std::uint32_t> ids = word_ids(index, tokens);
+  std::vector<TextMatch> found = find_license_texts(index, ids);
+  ASSERT_EQ(found.size(), 1u);
+  const auto& runs = found[0].alignment.added_runs;
+  // Longest first; each run holds its added words.
+  EXPECT_EQ(runs[0].words, 9u);
+  EXPECT_EQ(tokens[runs[0].begin].word, "please");
+  EXPECT_EQ(runs[1].words, 4u);
+  EXPECT_EQ(tokens[runs[1].begin].word, "thanks");
+  EXPECT_EQ(runs[1].end - runs[1].begin, 4u);
+  // A plain copy adds none.
+  std::vector<TextMatch> plain = find_license_texts(index, word_ids(index, tokenize(k_mit_text)));
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].alignment.added_runs[0].words, 0u);
+}
+
 TEST(TextMatcherTest, ToleratesReplacedNamesAndReflow) {
   std::string text = bsd3_text();
   // A real name instead of "the copyright holder", and the text reflowed.
