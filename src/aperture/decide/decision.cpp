@@ -688,6 +688,31 @@ void add_inherited(const frameworks::Assessment& a, const Policy& p, Decision& d
   }
 }
 
+// A LICENSE file too changed to name: its terms are not those of the license
+// it is most like, whatever the weights' license says, so no answer is more
+// than unknown; a non-commercial clause in it blocks commercial use.
+void add_modified_licenses(const frameworks::Assessment& a, const Policy& p, Decision& d) {
+  for (const release::ModifiedLicense& m : a.release.modified_licenses) {
+    const assess::KnownLicense* closest = assess::find_known_license(m.closest);
+    Cite where{closest != nullptr ? closest->url : std::string(), "", "most like " + m.closest, m.file,
+               m.lines.first};
+    d.checks.push_back(Check{"license",
+                             Verdict::unknown,
+                             fmt::format("{} holds a changed {} text: its terms are not {}'s; read it",
+                                         m.file, m.closest, m.closest),
+                             {where}});
+    for (const auto& c : m.clauses) {
+      if (c.kind == "non-commercial" && p.require.has(Need::commercial)) {
+        d.checks.push_back(Check{
+            "commercial",
+            Verdict::blocked,
+            fmt::format("{}'s changed {} text limits use to non-commercial purposes", m.file, m.closest),
+            {Cite{"", "", c.evidence.quote, c.evidence.file, c.evidence.line}}});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
@@ -715,6 +740,7 @@ Decision decide(const frameworks::Assessment& a, const Policy& policy) {
   d.target = a.release.target;
   d.name = a.release.name;
   decide_license(a, policy, d);
+  add_modified_licenses(a, policy, d);
   add_inherited(a, policy, d);
   if (policy.require.has(Need::on_prem)) {
     Check c = on_prem_of(a.release);

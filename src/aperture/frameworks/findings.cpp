@@ -1,11 +1,11 @@
-#include <aperture/frameworks/findings.hpp>
-
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
+#include <aperture/assess/known_license.hpp>
 #include <aperture/assess/license_openness.hpp>
+#include <aperture/frameworks/findings.hpp>
 #include <aperture/terms/knowledge_base.hpp>
 #include <aperture/util/text.hpp>
 
@@ -74,6 +74,41 @@ std::string join(const std::set<std::string>& ids) {
   return out;
 }
 
+// The OSD criterion a clause of `kind` (terms::ClauseKind's name) found in a
+// changed license text fails, or nullptr: use bans and commercial limits fail
+// criterion 6, user and revenue thresholds criterion 5.
+const char* osd_criterion_failed_by(std::string_view kind) {
+  if (kind == "field-of-use-ban" || kind == "non-commercial" || kind == "improve-other-models-ban") {
+    return "osd-6";
+  }
+  return kind == "user-threshold" || kind == "revenue-threshold" ? "osd-5" : nullptr;
+}
+
+// A claim of "open source" that a changed LICENSE text's clauses contradict.
+bool modified_washing(const Release& r,
+                      const release::Claim& claim,
+                      const std::string& said,
+                      std::vector<Finding>& out) {
+  Finding f{"open-washing", Severity::error, {}, {claim.evidence}};
+  std::set<std::string> ids;
+  for (const release::ModifiedLicense& m : r.modified_licenses) {
+    for (const auto& c : m.clauses) {
+      if (const char* id = osd_criterion_failed_by(c.kind)) {
+        ids.insert(id);
+        f.evidence.push_back(c.evidence);
+      }
+    }
+  }
+  if (ids.empty()) {
+    return false;
+  }
+  f.message = fmt::format("calls itself open source ({}) but the LICENSE file's changed {} text fails the "
+                          "Open Source Definition ({})",
+                          said, r.modified_licenses.front().closest, join(ids));
+  out.push_back(std::move(f));
+  return true;
+}
+
 // The claim and the clauses that contradict it.
 void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Finding>& out) {
   std::vector<const release::Claim*> claims = claims_of(r, ClaimKind::open_source);
@@ -92,15 +127,22 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
   if (license.empty()) {
     const release::Claim* none = declared_without_license(r);
     if (none != nullptr) {
-      out.push_back({"open-washing", Severity::error,
-                     fmt::format("calls itself open source ({}) but declares its license '{}': no license grants the "
-                                 "freedoms the Open Source Definition requires",
-                                 said, none->value),
-                     {claim.evidence, none->evidence}});
+      out.push_back(
+          {"open-washing",
+           Severity::error,
+           fmt::format("calls itself open source ({}) but declares its license '{}': no license grants the "
+                       "freedoms the Open Source Definition requires",
+                       said, none->value),
+           {claim.evidence, none->evidence}});
     } else {
-      out.push_back({"open-washing", Severity::warning,
-                     fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
+      out.push_back({"open-washing",
+                     Severity::warning,
+                     fmt::format("calls itself open source ({}) but no license was found", said),
+                     {claim.evidence}});
     }
+    return;
+  }
+  if (modified_washing(r, claim, said, out)) {
     return;
   }
   std::vector<assess::CriterionVerdict> failing = assess::failing_criteria(license, false);
@@ -113,7 +155,8 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
       if (!c.evidence.empty()) {
         const assess::Evidence& e = c.evidence.front();
         Evidence where = where_found(r, e.license);
-        Evidence clause{where.file, where.line, e.url, fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
+        Evidence clause{where.file, where.line, e.url,
+                        fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
         bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
                                 [&](const Evidence& x) { return x.quote == clause.quote; });
         if (!seen) {
@@ -121,8 +164,9 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
         }
       }
     }
-    f.message = fmt::format("calls itself open source ({}) but its license {} fails the Open Source Definition ({})",
-                            said, license, criteria);
+    f.message =
+        fmt::format("calls itself open source ({}) but its license {} fails the Open Source Definition ({})",
+                    said, license, criteria);
     out.push_back(std::move(f));
     return;
   }
@@ -133,11 +177,13 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
         failed += (failed.empty() ? "" : ", ") + req.id;
       }
     }
-    out.push_back({"open-washing", Severity::warning,
-                   fmt::format("calls itself open source ({}); its license is open, but as an AI system it does not "
-                               "meet the Open Source AI Definition ({})",
-                               said, failed),
-                   {claim.evidence}});
+    out.push_back(
+        {"open-washing",
+         Severity::warning,
+         fmt::format("calls itself open source ({}); its license is open, but as an AI system it does not "
+                     "meet the Open Source AI Definition ({})",
+                     said, failed),
+         {claim.evidence}});
   }
 }
 
@@ -147,12 +193,46 @@ void mismatch(const Release& r, std::string_view role, std::string_view what, st
   if (declared.empty() || other.empty()) {
     return;
   }
-  if (std::any_of(declared.begin(), declared.end(), [&](const std::string& id) { return other.count(id) > 0; })) {
+  if (std::any_of(declared.begin(), declared.end(),
+                  [&](const std::string& id) { return other.count(id) > 0; })) {
     return;
   }
-  out.push_back({"license-mismatch", Severity::error,
+  out.push_back({"license-mismatch",
+                 Severity::error,
                  fmt::format("the model card declares {} but {} says {}", join(declared), what, join(other)),
                  {license_evidence(r, "card-metadata"), license_evidence(r, role)}});
+}
+
+// A LICENSE file whose license text is too changed to name: its terms are
+// not those of the text it is most like, whatever the card declares. An
+// error where a restrictive clause was found in it, a warning otherwise.
+void modified_licenses(const Release& r, std::vector<Finding>& out) {
+  std::set<std::string> declared = ids_of(r, "card-metadata");
+  for (const release::ModifiedLicense& m : r.modified_licenses) {
+    std::string message = fmt::format(
+        "{} holds a changed {} text ({:.0f}% of its words there, others added or changed): its terms "
+        "are not {}'s",
+        m.file, m.closest, 100 * m.coverage, m.closest);
+    if (!declared.empty()) {
+      message += fmt::format(", though the model card declares {}", join(declared));
+    }
+    std::set<std::string> kinds;
+    for (const auto& c : m.clauses) {
+      kinds.insert(c.kind);
+    }
+    if (!kinds.empty()) {
+      message += fmt::format("; it adds: {}", join(kinds));
+    }
+    const assess::KnownLicense* known = assess::find_known_license(m.closest);
+    Finding f{"license-modified",
+              kinds.empty() ? Severity::warning : Severity::error,
+              message,
+              {{m.file, m.lines.first, known != nullptr ? known->url : "", "most like " + m.closest}}};
+    for (const auto& c : m.clauses) {
+      f.evidence.push_back(c.evidence);
+    }
+    out.push_back(std::move(f));
+  }
 }
 
 void missing_license(const Release& r, std::vector<Finding>& out) {
@@ -160,9 +240,11 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
     return;
   }
   std::vector<const release::Claim*> declared = claims_of(r, ClaimKind::declared_license);
-  bool found = !r.licenses.empty();
+  bool found = !r.licenses.empty() || !r.modified_licenses.empty();
   if (!found && declared.empty()) {
-    out.push_back({"license-missing", Severity::error, "no license found: no LICENSE file, no license in the model card",
+    out.push_back({"license-missing",
+                   Severity::error,
+                   "no license found: no LICENSE file, no license in the model card",
                    {{r.target, 0, {}, {}}}});
     return;
   }
@@ -173,23 +255,49 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
   }
   const release::Claim& c = *declared.front();
   if (r.input_kind != "manifest") {
-    out.push_back({"license-without-text", Severity::warning,
-                   fmt::format("the model card declares license '{}' but no license text or known license goes with it",
-                               c.value),
-                   {c.evidence}});
+    out.push_back(
+        {"license-without-text",
+         Severity::warning,
+         fmt::format("the model card declares license '{}' but no license text or known license goes with it",
+                     c.value),
+         {c.evidence}});
     return;
   }
   // A manifest's "proprietary" is an answer (no license grants rights); a name
   // Aperture does not know leaves the terms unread.
   if (declared_without_license(r) == nullptr) {
-    out.push_back({"license-unknown", Severity::warning,
-                   fmt::format("the manifest declares license '{}', which Aperture does not know: its terms were not read",
-                               c.value),
-                   {c.evidence}});
+    out.push_back(
+        {"license-unknown",
+         Severity::warning,
+         fmt::format(
+             "the manifest declares license '{}', which Aperture does not know: its terms were not read",
+             c.value),
+         {c.evidence}});
   }
 }
 
 }  // namespace
+
+std::vector<assess::CriterionVerdict> failing_in_modified_licenses(const Release& r) {
+  std::vector<assess::CriterionVerdict> out;
+  for (const release::ModifiedLicense& m : r.modified_licenses) {
+    for (const auto& c : m.clauses) {
+      const char* id = osd_criterion_failed_by(c.kind);
+      if (id == nullptr) {
+        continue;
+      }
+      std::string name = std::string_view(id) == "osd-6" ? "No Discrimination Against Fields of Endeavor"
+                                                         : "No Discrimination Against Persons or Groups";
+      out.push_back({id,
+                     name,
+                     assess::Outcome::fail,
+                     fmt::format("{} adds a clause to {}'s text ({})", m.file, m.closest, c.kind),
+                     {{m.closest + " (changed)", c.kind,
+                       fmt::format("{}:{}", c.evidence.file, c.evidence.line), c.evidence.quote, ""}}});
+    }
+  }
+  return out;
+}
 
 const release::Claim* declared_without_license(const Release& r) {
   for (const release::Claim& c : r.claims) {
@@ -205,6 +313,7 @@ std::vector<Finding> judge_findings(const Release& r, const OsaidVerdict& osaid)
   std::vector<Finding> out = r.findings;
   open_washing(r, osaid, out);
   mismatch(r, "license-file", "the LICENSE file", out);
+  modified_licenses(r, out);
   mismatch(r, "gguf-metadata", "the GGUF metadata (general.license)", out);
   missing_license(r, out);
   std::stable_sort(out.begin(), out.end(),

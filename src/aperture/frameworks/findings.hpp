@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <aperture/assess/verdict.hpp>
 #include <aperture/frameworks/osaid.hpp>
 #include <aperture/release/release.hpp>
 
@@ -16,6 +17,12 @@ namespace aperture::frameworks {
 // "all rights reserved": a manifest's service terms); empty otherwise. An
 // answer, not a missing fact: such a release fails the OSD.
 const release::Claim* declared_without_license(const release::Release& release);
+
+// The OSD criteria that clauses found in changed LICENSE texts fail
+// (release::ModifiedLicense): use bans and commercial limits criterion 6, user
+// and revenue thresholds criterion 5. Each verdict's one evidence names the
+// clause's place as "FILE:LINE" and quotes it.
+std::vector<assess::CriterionVerdict> failing_in_modified_licenses(const release::Release& release);
 
 std::vector<release::Finding> judge_findings(const release::Release& release, const OsaidVerdict& osaid);
 

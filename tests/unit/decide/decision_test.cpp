@@ -121,6 +121,54 @@ TEST(DecisionTest, FluxMayBeFineTunedButNotUsedToTrainCompetitors) {
   EXPECT_TRUE(has_obligation(d, "flow-down"));
 }
 
+// The card says MIT, but the LICENSE file beside it is a changed text.
+frameworks::Assessment mit_with_changed_license_file(std::vector<release::ModifiedLicense::Clause> clauses) {
+  release::Release r;
+  r.target = "model";
+  r.name = "model";
+  r.access = "weights";
+  release::Component& w = r.component(ComponentKind::model_parameters_final);
+  w.presence = Presence::present;
+  w.license = w.license_id = "MIT";
+  release::FoundLicense f;
+  f.match.id = "MIT";
+  f.match.lines = {{2, 2}};
+  f.file = "README.md";
+  f.role = "card-metadata";
+  r.licenses.push_back(f);
+  r.modified_licenses.push_back({"LICENSE", "MIT", 0.99, {1, 23}, std::move(clauses)});
+  return frameworks::assess_release(std::move(r));
+}
+
+TEST(DecisionTest, AChangedLicenseFileMakesTheAnswerUnknownAndItsNonCommercialClauseBlocks) {
+  Decision open = decide(mit_with_changed_license_file({}), needs("commercial"));
+  EXPECT_EQ(open.verdict, Verdict::unknown);
+  auto changed = std::find_if(open.checks.begin(), open.checks.end(), [](const Check& c) {
+    return c.rule == "license" && c.outcome == Verdict::unknown;
+  });
+  ASSERT_NE(changed, open.checks.end());
+  EXPECT_NE(changed->message.find("LICENSE holds a changed MIT text"), std::string::npos) << changed->message;
+  ASSERT_EQ(changed->evidence.size(), 1u);
+  EXPECT_EQ(changed->evidence[0].file, "LICENSE");
+  EXPECT_EQ(changed->evidence[0].line, 1u);
+
+  Decision nc = decide(mit_with_changed_license_file(
+                           {{"non-commercial", {"LICENSE", 15, {}, "for non-commercial purposes only"}}}),
+                       needs("commercial"));
+  EXPECT_EQ(nc.verdict, Verdict::blocked);
+  auto blocked = std::find_if(nc.checks.begin(), nc.checks.end(), [](const Check& c) {
+    return c.rule == "commercial" && c.outcome == Verdict::blocked;
+  });
+  ASSERT_NE(blocked, nc.checks.end());
+  ASSERT_EQ(blocked->evidence.size(), 1u);
+  EXPECT_EQ(blocked->evidence[0].line, 15u);
+  // Not asked for commercial use: the clause blocks nothing, the answer stays unknown.
+  EXPECT_EQ(decide(mit_with_changed_license_file({{"non-commercial", {"LICENSE", 15, {}, "x"}}}),
+                   needs("fine-tune"))
+                .verdict,
+            Verdict::unknown);
+}
+
 TEST(DecisionTest, ApiOnlyReleasesCannotRunOnPremises) {
   Decision d = decide(catalog_entry("gpt-4o"), needs("on-prem"));
   EXPECT_EQ(d.verdict, Verdict::blocked);

@@ -1,8 +1,8 @@
-#include <aperture/frameworks/findings.hpp>
-
 #include <algorithm>
 
 #include <gtest/gtest.h>
+
+#include <aperture/frameworks/findings.hpp>
 
 namespace aperture::frameworks {
 namespace {
@@ -31,7 +31,9 @@ Release directory_release() {
 }
 
 release::Claim open_source_claim() {
-  return {ClaimKind::open_source, "Demo is an open-source model.", "card-text",
+  return {ClaimKind::open_source,
+          "Demo is an open-source model.",
+          "card-text",
           {"README.md", 12, {}, "Demo is an open-source model."}};
 }
 
@@ -46,7 +48,8 @@ release::FoundLicense found(std::string id, std::string file, std::string role, 
   return f;
 }
 
-std::vector<const release::Finding*> with_rule(const std::vector<release::Finding>& all, std::string_view rule) {
+std::vector<const release::Finding*> with_rule(const std::vector<release::Finding>& all,
+                                               std::string_view rule) {
   std::vector<const release::Finding*> out;
   for (const auto& f : all) {
     if (f.rule == rule) {
@@ -59,7 +62,8 @@ std::vector<const release::Finding*> with_rule(const std::vector<release::Findin
 TEST(FindingsTest, OpenSourceClaimWithLlamaWeightsIsOpenWashing) {
   Release r = directory_release();
   set(r, ComponentKind::model_parameters_final, Presence::present, "LicenseRef-Llama-3.1");
-  r.component(ComponentKind::model_parameters_final).evidence.push_back({"LICENSE", 0, {}, "LicenseRef-Llama-3.1"});
+  r.component(ComponentKind::model_parameters_final)
+      .evidence.push_back({"LICENSE", 0, {}, "LicenseRef-Llama-3.1"});
   r.licenses.push_back(found("LicenseRef-Llama-3.1", "LICENSE", "license-file"));
   r.claims.push_back(open_source_claim());
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
@@ -71,8 +75,9 @@ TEST(FindingsTest, OpenSourceClaimWithLlamaWeightsIsOpenWashing) {
   EXPECT_EQ(ow[0]->evidence[0].file, "README.md");
   EXPECT_EQ(ow[0]->evidence[0].line, 12u);
   EXPECT_EQ(ow[0]->evidence[0].quote, "Demo is an open-source model.");
-  bool has_clause = std::any_of(ow[0]->evidence.begin() + 1, ow[0]->evidence.end(),
-                                [](const release::Evidence& e) { return !e.url.empty() && !e.quote.empty(); });
+  bool has_clause =
+      std::any_of(ow[0]->evidence.begin() + 1, ow[0]->evidence.end(),
+                  [](const release::Evidence& e) { return !e.url.empty() && !e.quote.empty(); });
   EXPECT_TRUE(has_clause) << "no clause with a URL in the evidence";
   EXPECT_EQ(ow[0]->evidence[1].file, "LICENSE");  // where the weights' license was found
 }
@@ -123,7 +128,8 @@ TEST(FindingsTest, ClaimWithoutAnyLicenseIsAWarning) {
 TEST(FindingsTest, CardTextClaimIsQuotedFirst) {
   Release r = directory_release();
   set(r, ComponentKind::model_parameters_final, Presence::present, "LicenseRef-Llama-3.1");
-  r.claims.push_back({ClaimKind::open_source, "open-source", "tags", {"README.md", 4, {}, "tags: open-source"}});
+  r.claims.push_back(
+      {ClaimKind::open_source, "open-source", "tags", {"README.md", 4, {}, "tags: open-source"}});
   r.claims.push_back(open_source_claim());
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
   auto ow = with_rule(out, "open-washing");
@@ -191,13 +197,83 @@ TEST(FindingsTest, NoLicenseIsNotMissingForStructuredInputs) {
 
 TEST(FindingsTest, DeclaredButUnresolvedLicenseHasNoText) {
   Release r = directory_release();
-  r.claims.push_back({ClaimKind::declared_license, "other", "card-metadata", {"README.md", 2, {}, "license: other"}});
+  r.claims.push_back(
+      {ClaimKind::declared_license, "other", "card-metadata", {"README.md", 2, {}, "license: other"}});
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
   EXPECT_TRUE(with_rule(out, "license-missing").empty());
   auto lw = with_rule(out, "license-without-text");
   ASSERT_EQ(lw.size(), 1u);
   EXPECT_EQ(lw[0]->severity, Severity::warning);
   EXPECT_EQ(lw[0]->evidence[0].line, 2u);
+}
+
+release::ModifiedLicense changed_mit(bool with_ban) {
+  release::ModifiedLicense m{"LICENSE", "MIT", 0.98, {1, 24}, {}};
+  if (with_ban) {
+    m.clauses.push_back(
+        {"field-of-use-ban", {"LICENSE", 15, {}, "shall not use the Software for any military purpose"}});
+  }
+  return m;
+}
+
+TEST(FindingsTest, AChangedLicenseTextWithABanIsAnError) {
+  Release r = directory_release();
+  r.licenses.push_back(found("MIT", "README.md", "card-metadata", 3));
+  r.modified_licenses.push_back(changed_mit(true));
+  std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
+  auto lm = with_rule(out, "license-modified");
+  ASSERT_EQ(lm.size(), 1u);
+  EXPECT_EQ(lm[0]->severity, Severity::error);
+  EXPECT_NE(lm[0]->message.find("LICENSE holds a changed MIT text (98% of its words there"),
+            std::string::npos)
+      << lm[0]->message;
+  EXPECT_NE(lm[0]->message.find("the model card declares MIT"), std::string::npos) << lm[0]->message;
+  EXPECT_NE(lm[0]->message.find("it adds: field-of-use-ban"), std::string::npos) << lm[0]->message;
+  ASSERT_EQ(lm[0]->evidence.size(), 2u);
+  EXPECT_EQ(lm[0]->evidence[0].line, 1u);
+  EXPECT_NE(lm[0]->evidence[0].url, "");  // the SPDX list's page of MIT
+  EXPECT_EQ(lm[0]->evidence[1].line, 15u);
+  EXPECT_EQ(out[0].rule, "license-modified");  // errors first
+}
+
+TEST(FindingsTest, AChangedLicenseTextWithoutClausesIsAWarningAndNotMissing) {
+  Release r = directory_release();
+  r.modified_licenses.push_back(changed_mit(false));
+  std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
+  auto lm = with_rule(out, "license-modified");
+  ASSERT_EQ(lm.size(), 1u);
+  EXPECT_EQ(lm[0]->severity, Severity::warning);
+  EXPECT_EQ(lm[0]->message.find("declares"), std::string::npos);
+  EXPECT_EQ(lm[0]->message.find("it adds"), std::string::npos);
+  // There is a LICENSE file: "no LICENSE file" would be wrong.
+  EXPECT_TRUE(with_rule(out, "license-missing").empty());
+}
+
+TEST(FindingsTest, AnOpenSourceClaimAgainstAChangedLicenseWithABanIsOpenWashing) {
+  Release r = directory_release();
+  r.licenses.push_back(found("MIT", "README.md", "card-metadata", 3));
+  r.claims.push_back(open_source_claim());
+  r.modified_licenses.push_back(changed_mit(true));
+  std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
+  auto ow = with_rule(out, "open-washing");
+  ASSERT_EQ(ow.size(), 1u);
+  EXPECT_EQ(ow[0]->severity, Severity::error);
+  EXPECT_NE(
+      ow[0]->message.find("the LICENSE file's changed MIT text fails the Open Source Definition (osd-6)"),
+      std::string::npos)
+      << ow[0]->message;
+  ASSERT_EQ(ow[0]->evidence.size(), 2u);
+  EXPECT_EQ(ow[0]->evidence[0].line, 12u);  // the claim
+  EXPECT_EQ(ow[0]->evidence[1].line, 15u);  // the clause
+
+  std::vector<assess::CriterionVerdict> failing = failing_in_modified_licenses(r);
+  ASSERT_EQ(failing.size(), 1u);
+  EXPECT_EQ(failing[0].id, "osd-6");
+  EXPECT_EQ(failing[0].evidence[0].clause, "LICENSE:15");
+  // A changed text without such a clause fails no criterion.
+  Release quiet = directory_release();
+  quiet.modified_licenses.push_back(changed_mit(false));
+  EXPECT_TRUE(failing_in_modified_licenses(quiet).empty());
 }
 
 TEST(FindingsTest, ReaderFindingsAreKeptAndErrorsComeFirst) {

@@ -322,6 +322,70 @@ TEST_F(ScannerTest, AShortApacheNoticeInLicenseFile) {
   EXPECT_EQ(r->component(ComponentKind::training_code).license_id, "Apache-2.0");
 }
 
+// The MIT text with a use ban after its conditions (line 13 of the result).
+std::string mit_with_a_ban() {
+  std::string text = aperture::testing::k_mit_text;
+  const std::string conditions = "copies or substantial portions of the Software.\n";
+  text.insert(text.find(conditions) + conditions.size(),
+              "\nThe licensee shall not use the Software for any military purpose.\n");
+  return text;
+}
+
+TEST_F(ScannerTest, AChangedLicenseFileIsKeptWithItsClauses) {
+  write("README.md", "---\nlicense: mit\n---\n# Demo\n");
+  write("LICENSE", mit_with_a_ban());
+  // A changed header in a source file is that file's business, not the release's license.
+  write("train.py", "# Permission is hereby granted, free of charge, to any person obtaining a copy of this\n"
+                    "# software, to deal in the Software without restriction, except for military use.\n");
+  auto r = scan_target(m_dir.string());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(license_expression(*r, "license-file").empty());
+  ASSERT_EQ(r->modified_licenses.size(), 1u);
+  const release::ModifiedLicense& m = r->modified_licenses[0];
+  EXPECT_EQ(m.file, "LICENSE");
+  EXPECT_EQ(m.closest, "MIT");
+  EXPECT_GT(m.coverage, 0.9);
+  EXPECT_LE(m.lines.first, 3u);
+  EXPECT_GE(m.lines.last, 21u);
+  ASSERT_EQ(m.clauses.size(), 1u);
+  EXPECT_EQ(m.clauses[0].kind, "field-of-use-ban");
+  EXPECT_EQ(m.clauses[0].evidence.file, "LICENSE");
+  EXPECT_EQ(m.clauses[0].evidence.line, 15u);
+  EXPECT_NE(m.clauses[0].evidence.quote.find("military"), std::string::npos);
+
+  // The card's MIT does not make the release pass: the LICENSE file's ban fails OSD 6.
+  frameworks::Assessment a = frameworks::assess_release(std::move(*r));
+  EXPECT_EQ(a.osd.outcome, assess::Outcome::fail);
+  ASSERT_EQ(a.osd.failing.size(), 1u);
+  EXPECT_EQ(a.osd.failing[0].id, "osd-6");
+  ASSERT_EQ(a.osd.failing[0].evidence.size(), 1u);
+  EXPECT_EQ(a.osd.failing[0].evidence[0].clause, "LICENSE:15");
+}
+
+TEST_F(ScannerTest, AChangedLicenseWithoutARestrictionLeavesTheOsdUnknown) {
+  std::string text = aperture::testing::k_mit_text;
+  const std::string conditions = "copies or substantial portions of the Software.\n";
+  text.insert(text.find(conditions) + conditions.size(),
+              "\nYou must send the authors a postcard from your home town and a short note\n"
+              "describing what you built with it, once a year, every year, in the month of May.\n");
+  write("README.md", "---\nlicense: mit\n---\n# Demo\n");
+  write("LICENSE", text);
+  auto r = scan_target(m_dir.string());
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->modified_licenses.size(), 1u);
+  EXPECT_TRUE(r->modified_licenses[0].clauses.empty());
+  frameworks::Assessment a = frameworks::assess_release(std::move(*r));
+  EXPECT_EQ(a.osd.outcome, assess::Outcome::unknown);
+  EXPECT_NE(a.osd.reason.find("LICENSE holds a changed MIT text"), std::string::npos) << a.osd.reason;
+}
+
+TEST_F(ScannerTest, AnUnchangedLicenseFileIsNotModified) {
+  write_model_dir();
+  auto r = scan_target(m_dir.string());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->modified_licenses.empty());
+}
+
 TEST(ComponentLicensesTest, ExpressionJoinsDistinctIds) {
   Release r;
   license::LicenseMatch mit;
