@@ -1,9 +1,10 @@
+#include <aperture/frameworks/assessment.hpp>
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include <aperture/assess/license_openness.hpp>
-#include <aperture/frameworks/assessment.hpp>
 #include <aperture/frameworks/findings.hpp>
 #include <aperture/lineage/resolver.hpp>
 
@@ -74,9 +75,8 @@ Assessment assess_release(release::Release release) {
   a.lineage = lineage::trace_release(a.release, *lineage::default_resolver());
   a.findings.insert(a.findings.end(), a.lineage.findings.begin(), a.lineage.findings.end());
   // Most severe first, as judge_findings orders its own.
-  std::stable_sort(
-      a.findings.begin(), a.findings.end(),
-      [](const release::Finding& x, const release::Finding& y) { return x.severity > y.severity; });
+  std::stable_sort(a.findings.begin(), a.findings.end(),
+                   [](const release::Finding& x, const release::Finding& y) { return x.severity > y.severity; });
   return a;
 }
 

@@ -1,3 +1,5 @@
+#include <aperture/frameworks/findings.hpp>
+
 #include <algorithm>
 #include <set>
 
@@ -5,7 +7,6 @@
 
 #include <aperture/assess/known_license.hpp>
 #include <aperture/assess/license_openness.hpp>
-#include <aperture/frameworks/findings.hpp>
 #include <aperture/terms/knowledge_base.hpp>
 #include <aperture/util/text.hpp>
 
@@ -127,18 +128,14 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
   if (license.empty()) {
     const release::Claim* none = declared_without_license(r);
     if (none != nullptr) {
-      out.push_back(
-          {"open-washing",
-           Severity::error,
-           fmt::format("calls itself open source ({}) but declares its license '{}': no license grants the "
-                       "freedoms the Open Source Definition requires",
-                       said, none->value),
-           {claim.evidence, none->evidence}});
+      out.push_back({"open-washing", Severity::error,
+                     fmt::format("calls itself open source ({}) but declares its license '{}': no license grants the "
+                                 "freedoms the Open Source Definition requires",
+                                 said, none->value),
+                     {claim.evidence, none->evidence}});
     } else {
-      out.push_back({"open-washing",
-                     Severity::warning,
-                     fmt::format("calls itself open source ({}) but no license was found", said),
-                     {claim.evidence}});
+      out.push_back({"open-washing", Severity::warning,
+                     fmt::format("calls itself open source ({}) but no license was found", said), {claim.evidence}});
     }
     return;
   }
@@ -155,8 +152,7 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
       if (!c.evidence.empty()) {
         const assess::Evidence& e = c.evidence.front();
         Evidence where = where_found(r, e.license);
-        Evidence clause{where.file, where.line, e.url,
-                        fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
+        Evidence clause{where.file, where.line, e.url, fmt::format("{} §{}: {}", e.license, e.clause, e.quote)};
         bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
                                 [&](const Evidence& x) { return x.quote == clause.quote; });
         if (!seen) {
@@ -164,9 +160,8 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
         }
       }
     }
-    f.message =
-        fmt::format("calls itself open source ({}) but its license {} fails the Open Source Definition ({})",
-                    said, license, criteria);
+    f.message = fmt::format("calls itself open source ({}) but its license {} fails the Open Source Definition ({})",
+                            said, license, criteria);
     out.push_back(std::move(f));
     return;
   }
@@ -177,13 +172,11 @@ void open_washing(const Release& r, const OsaidVerdict& osaid, std::vector<Findi
         failed += (failed.empty() ? "" : ", ") + req.id;
       }
     }
-    out.push_back(
-        {"open-washing",
-         Severity::warning,
-         fmt::format("calls itself open source ({}); its license is open, but as an AI system it does not "
-                     "meet the Open Source AI Definition ({})",
-                     said, failed),
-         {claim.evidence}});
+    out.push_back({"open-washing", Severity::warning,
+                   fmt::format("calls itself open source ({}); its license is open, but as an AI system it does not "
+                               "meet the Open Source AI Definition ({})",
+                               said, failed),
+                   {claim.evidence}});
   }
 }
 
@@ -193,12 +186,10 @@ void mismatch(const Release& r, std::string_view role, std::string_view what, st
   if (declared.empty() || other.empty()) {
     return;
   }
-  if (std::any_of(declared.begin(), declared.end(),
-                  [&](const std::string& id) { return other.count(id) > 0; })) {
+  if (std::any_of(declared.begin(), declared.end(), [&](const std::string& id) { return other.count(id) > 0; })) {
     return;
   }
-  out.push_back({"license-mismatch",
-                 Severity::error,
+  out.push_back({"license-mismatch", Severity::error,
                  fmt::format("the model card declares {} but {} says {}", join(declared), what, join(other)),
                  {license_evidence(r, "card-metadata"), license_evidence(r, role)}});
 }
@@ -242,9 +233,7 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
   std::vector<const release::Claim*> declared = claims_of(r, ClaimKind::declared_license);
   bool found = !r.licenses.empty() || !r.modified_licenses.empty();
   if (!found && declared.empty()) {
-    out.push_back({"license-missing",
-                   Severity::error,
-                   "no license found: no LICENSE file, no license in the model card",
+    out.push_back({"license-missing", Severity::error, "no license found: no LICENSE file, no license in the model card",
                    {{r.target, 0, {}, {}}}});
     return;
   }
@@ -255,24 +244,19 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
   }
   const release::Claim& c = *declared.front();
   if (r.input_kind != "manifest") {
-    out.push_back(
-        {"license-without-text",
-         Severity::warning,
-         fmt::format("the model card declares license '{}' but no license text or known license goes with it",
-                     c.value),
-         {c.evidence}});
+    out.push_back({"license-without-text", Severity::warning,
+                   fmt::format("the model card declares license '{}' but no license text or known license goes with it",
+                               c.value),
+                   {c.evidence}});
     return;
   }
   // A manifest's "proprietary" is an answer (no license grants rights); a name
   // Aperture does not know leaves the terms unread.
   if (declared_without_license(r) == nullptr) {
-    out.push_back(
-        {"license-unknown",
-         Severity::warning,
-         fmt::format(
-             "the manifest declares license '{}', which Aperture does not know: its terms were not read",
-             c.value),
-         {c.evidence}});
+    out.push_back({"license-unknown", Severity::warning,
+                   fmt::format("the manifest declares license '{}', which Aperture does not know: its terms were not read",
+                               c.value),
+                   {c.evidence}});
   }
 }
 

@@ -19,8 +19,8 @@ struct Evidence {
   std::string file;        // path relative to the scanned target (or the input file)
   std::uint32_t line = 0;  // 1-based; 0 when the fact is not tied to a line
   std::string url;
-  std::string quote;    // the claim, clause or value as written (short)
-  std::string checked;  // YYYY-MM-DD a person last checked the fact (manifests); empty otherwise
+  std::string quote;       // the claim, clause or value as written (short)
+  std::string checked;     // YYYY-MM-DD a person last checked the fact (manifests); empty otherwise
 };
 
 // The 17 components of the Model Openness Framework, then the layers other
@@ -106,9 +106,9 @@ struct ModifiedLicense {
 
 // What the release says about itself.
 enum class ClaimKind : std::uint8_t {
-  open_source,       // "open source", "open-source model"
-  open_weights,      // "open weights"
-  declared_license,  // a license id in metadata (card `license:`, GGUF general.license)
+  open_source,        // "open source", "open-source model"
+  open_weights,       // "open weights"
+  declared_license,   // a license id in metadata (card `license:`, GGUF general.license)
   base_model,
   dataset,
 };
@@ -116,8 +116,8 @@ std::string_view to_string(ClaimKind kind);
 
 struct Claim {
   ClaimKind kind = ClaimKind::open_source;
-  std::string value;   // the id, model or dataset named; the claim's words for open_source
-  std::string source;  // "card-metadata", "card-text", "tags", "name", "gguf-metadata", ...
+  std::string value;  // the id, model or dataset named; the claim's words for open_source
+  std::string source; // "card-metadata", "card-text", "tags", "name", "gguf-metadata", ...
   Evidence evidence;
 };
 
@@ -134,10 +134,10 @@ struct Finding {
 
 // One file of a scanned directory.
 struct FileEntry {
-  std::string path;              // relative, '/'-separated
-  std::uint64_t size = 0;        // bytes on disk
+  std::string path;            // relative, '/'-separated
+  std::uint64_t size = 0;      // bytes on disk
   std::uint64_t stands_for = 0;  // for Git LFS pointers: the size of the real file
-  std::string kind;              // "safetensors", "gguf", "pickle", "lfs-pointer", "code", "license", ...
+  std::string kind;            // "safetensors", "gguf", "pickle", "lfs-pointer", "code", "license", ...
   std::uint64_t parameters = 0;  // from a weights header; 0 when unknown
 };
 
@@ -163,12 +163,12 @@ struct ExternalRating {
 };
 
 struct Release {
-  std::string target;      // what was scanned, as given
-  std::string input_kind;  // "directory", "model-card", "license-text", "mot", "osai", "manifest"
+  std::string target;     // what was scanned, as given
+  std::string input_kind; // "directory", "model-card", "license-text", "mot", "osai", "manifest"
   std::string name;
   std::string publisher;
   std::string version;
-  std::string url;  // repository or hub page, when known
+  std::string url;        // repository or hub page, when known
   // Other Hub repositories of this release under the same license and terms
   // (a manifest's `variants`: the instruct variant, a former repository name);
   // each quote is the Hub path "owner/name", its url the page that shows it.
@@ -187,12 +187,12 @@ struct Release {
   std::string architecture;  // "llama (LlamaForCausalLM)", from config.json or GGUF metadata
   Evidence architecture_evidence;
   // Stated by a manifest or the catalog (a repository rarely says).
-  std::string released;              // "2024-07-23" or "2024-07"
-  std::string access;                // "weights" or "api"; empty when not stated
-  std::vector<std::string> outputs;  // what it generates: "text", "image", ...
+  std::string released;                     // "2024-07-23" or "2024-07"
+  std::string access;                       // "weights" or "api"; empty when not stated
+  std::vector<std::string> outputs;         // what it generates: "text", "image", ...
   std::optional<double> training_tokens;
   Evidence training_tokens_evidence;
-  std::optional<double> training_compute;  // FLOP
+  std::optional<double> training_compute;   // FLOP
   Evidence training_compute_evidence;
   std::vector<FileEntry> files;
   std::vector<Finding> findings;  // what the readers noticed (broken front matter, pickle files)

@@ -1,3 +1,5 @@
+#include <aperture/scan/scanner.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -11,7 +13,6 @@
 #include <aperture/license/identify.hpp>
 #include <aperture/scan/component_licenses.hpp>
 #include <aperture/scan/inventory.hpp>
-#include <aperture/scan/scanner.hpp>
 #include <aperture/scan/structured_inputs.hpp>
 #include <aperture/scan/weight_files.hpp>
 #include <aperture/terms/clause_detector.hpp>
@@ -91,8 +92,7 @@ void add_licenses(Release& r,
 
 void add_card_metadata(Release& r, const formats::ModelCard& card, const std::string& path) {
   for (const auto& l : card.licenses) {
-    r.claims.push_back(
-        {ClaimKind::declared_license, l.value, "card-metadata", {path, l.line, {}, "license: " + l.value}});
+    r.claims.push_back({ClaimKind::declared_license, l.value, "card-metadata", {path, l.line, {}, "license: " + l.value}});
     terms::DeclaredLicense d = terms::resolve_hub_license(l.value, card.license_name.value);
     if (auto m = terms::declared_match(d, "declared in the model card: license: " + d.declared, l.line)) {
       r.licenses.push_back({std::move(*m), path, "card-metadata"});
@@ -129,23 +129,12 @@ void add_card_links(Release& r, const formats::ModelCard& card, const std::strin
   for (const auto& link : card.links) {
     Evidence e{path, link.line, link.url, {}};
     switch (link.kind) {
-    case formats::LinkKind::arxiv:
-      mark_linked(r, ComponentKind::research_paper, e);
-      break;
-    case formats::LinkKind::paper:
-      mark_linked(r, ComponentKind::research_paper, e);
-      break;
-    case formats::LinkKind::technical_report:
-      mark_linked(r, ComponentKind::technical_report, e);
-      break;
-    case formats::LinkKind::code:
-      mark_linked(r, ComponentKind::inference_code, e);
-      break;
-    case formats::LinkKind::dataset:
-      mark_linked(r, ComponentKind::datasets, e);
-      break;
-    case formats::LinkKind::other:
-      break;
+    case formats::LinkKind::arxiv: mark_linked(r, ComponentKind::research_paper, e); break;
+    case formats::LinkKind::paper: mark_linked(r, ComponentKind::research_paper, e); break;
+    case formats::LinkKind::technical_report: mark_linked(r, ComponentKind::technical_report, e); break;
+    case formats::LinkKind::code: mark_linked(r, ComponentKind::inference_code, e); break;
+    case formats::LinkKind::dataset: mark_linked(r, ComponentKind::datasets, e); break;
+    case formats::LinkKind::other: break;
     }
   }
 }
@@ -165,8 +154,7 @@ void add_card_claims(Release& r, const formats::ModelCard& card, const std::stri
 
 void add_card_findings(Release& r, const formats::ModelCard& card, const std::string& path) {
   if (!card.front_matter_error.empty()) {
-    r.findings.push_back({"card-front-matter",
-                          Severity::warning,
+    r.findings.push_back({"card-front-matter", Severity::warning,
                           "the model card's metadata cannot be read: " + card.front_matter_error,
                           {{path, card.front_matter_error_line, {}, {}}}});
   }
@@ -184,8 +172,7 @@ const std::vector<DisplayPhrase>& display_phrases() {
     std::vector<DisplayPhrase> out;
     for (const terms::LicenseProfile& p : terms::KnowledgeBase::embedded().profiles()) {
       for (const terms::Duty& d : p.terms.attribution) {
-        bool seen =
-            std::any_of(out.begin(), out.end(), [&](const DisplayPhrase& x) { return x.text == d.text; });
+        bool seen = std::any_of(out.begin(), out.end(), [&](const DisplayPhrase& x) { return x.text == d.text; });
         if (d.duty == "display" && !d.text.empty() && !seen) {
           out.push_back({d.text, util::ascii_lower(d.text)});
         }
@@ -218,14 +205,13 @@ void add_model_card(Release& r, std::string_view text, const std::string& path) 
   add_card_findings(r, card, path);
   add_licenses(r, text, path, "model-card", false);  // the metadata was read above
   if (card.training_data_section != 0) {
-    r.component(ComponentKind::datasets)
-        .evidence.push_back(
-            {path, card.training_data_section, {}, "the model card describes its training data"});
+    r.component(ComponentKind::datasets).evidence.push_back(
+        {path, card.training_data_section, {}, "the model card describes its training data"});
   }
 }
 
-util::Result<std::string>
-read_text(const std::string& absolute, const std::string& shown, std::uint64_t limit = k_max_text_file) {
+util::Result<std::string> read_text(const std::string& absolute, const std::string& shown,
+                                    std::uint64_t limit = k_max_text_file) {
   TRY_ASSIGN(bytes, util::with_path(util::read_file(absolute, limit), shown));
   return util::decode_text(bytes, shown);
 }
@@ -268,14 +254,10 @@ void read_config(Release& r, const FileSource& source, const InventoryEntry& ent
   }
   nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    r.findings.push_back({"unreadable-file",
-                          Severity::warning,
-                          "config.json is not a JSON object",
-                          {{entry.path, 0, {}, {}}}});
+    r.findings.push_back({"unreadable-file", Severity::warning, "config.json is not a JSON object", {{entry.path, 0, {}, {}}}});
     return;
   }
-  std::string type =
-      j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
+  std::string type = j.contains("model_type") && j["model_type"].is_string() ? j["model_type"].get<std::string>() : "";
   std::string cls;
   if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
       j["architectures"][0].is_string()) {
@@ -305,19 +287,14 @@ void read_entry(Release& r, const FileSource& source, const InventoryEntry& entr
       note_unreadable(r, text.error());
     }
     break;
-  case FileRole::weights:
-    source.read_weights(entry, file, r);
-    break;
-  case FileRole::config:
-    read_config(r, source, entry);
-    break;
+  case FileRole::weights: source.read_weights(entry, file, r); break;
+  case FileRole::config: read_config(r, source, entry); break;
   case FileRole::code:
     if (code_read++ < k_max_code_files_read) {
       read_code_header(r, source, entry);
     }
     break;
-  default:
-    break;
+  default: break;
   }
   r.files.push_back(std::move(file));
 }
@@ -448,8 +425,7 @@ util::Result<Release> scan_target(const std::string& target) {
       return catalog::read_entry(*entry);
     }
     return util::make_error(util::ErrorCode::not_found,
-                            "no such file, directory or catalog id (`aperture catalog` lists the ids)",
-                            target);
+                            "no such file, directory or catalog id (`aperture catalog` lists the ids)", target);
   }
   if (fs::is_directory(st)) {
     return scan_directory(target);

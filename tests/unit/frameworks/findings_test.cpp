@@ -1,8 +1,8 @@
+#include <aperture/frameworks/findings.hpp>
+
 #include <algorithm>
 
 #include <gtest/gtest.h>
-
-#include <aperture/frameworks/findings.hpp>
 
 namespace aperture::frameworks {
 namespace {
@@ -31,9 +31,7 @@ Release directory_release() {
 }
 
 release::Claim open_source_claim() {
-  return {ClaimKind::open_source,
-          "Demo is an open-source model.",
-          "card-text",
+  return {ClaimKind::open_source, "Demo is an open-source model.", "card-text",
           {"README.md", 12, {}, "Demo is an open-source model."}};
 }
 
@@ -48,8 +46,7 @@ release::FoundLicense found(std::string id, std::string file, std::string role, 
   return f;
 }
 
-std::vector<const release::Finding*> with_rule(const std::vector<release::Finding>& all,
-                                               std::string_view rule) {
+std::vector<const release::Finding*> with_rule(const std::vector<release::Finding>& all, std::string_view rule) {
   std::vector<const release::Finding*> out;
   for (const auto& f : all) {
     if (f.rule == rule) {
@@ -62,8 +59,7 @@ std::vector<const release::Finding*> with_rule(const std::vector<release::Findin
 TEST(FindingsTest, OpenSourceClaimWithLlamaWeightsIsOpenWashing) {
   Release r = directory_release();
   set(r, ComponentKind::model_parameters_final, Presence::present, "LicenseRef-Llama-3.1");
-  r.component(ComponentKind::model_parameters_final)
-      .evidence.push_back({"LICENSE", 0, {}, "LicenseRef-Llama-3.1"});
+  r.component(ComponentKind::model_parameters_final).evidence.push_back({"LICENSE", 0, {}, "LicenseRef-Llama-3.1"});
   r.licenses.push_back(found("LicenseRef-Llama-3.1", "LICENSE", "license-file"));
   r.claims.push_back(open_source_claim());
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
@@ -75,9 +71,8 @@ TEST(FindingsTest, OpenSourceClaimWithLlamaWeightsIsOpenWashing) {
   EXPECT_EQ(ow[0]->evidence[0].file, "README.md");
   EXPECT_EQ(ow[0]->evidence[0].line, 12u);
   EXPECT_EQ(ow[0]->evidence[0].quote, "Demo is an open-source model.");
-  bool has_clause =
-      std::any_of(ow[0]->evidence.begin() + 1, ow[0]->evidence.end(),
-                  [](const release::Evidence& e) { return !e.url.empty() && !e.quote.empty(); });
+  bool has_clause = std::any_of(ow[0]->evidence.begin() + 1, ow[0]->evidence.end(),
+                                [](const release::Evidence& e) { return !e.url.empty() && !e.quote.empty(); });
   EXPECT_TRUE(has_clause) << "no clause with a URL in the evidence";
   EXPECT_EQ(ow[0]->evidence[1].file, "LICENSE");  // where the weights' license was found
 }
@@ -128,8 +123,7 @@ TEST(FindingsTest, ClaimWithoutAnyLicenseIsAWarning) {
 TEST(FindingsTest, CardTextClaimIsQuotedFirst) {
   Release r = directory_release();
   set(r, ComponentKind::model_parameters_final, Presence::present, "LicenseRef-Llama-3.1");
-  r.claims.push_back(
-      {ClaimKind::open_source, "open-source", "tags", {"README.md", 4, {}, "tags: open-source"}});
+  r.claims.push_back({ClaimKind::open_source, "open-source", "tags", {"README.md", 4, {}, "tags: open-source"}});
   r.claims.push_back(open_source_claim());
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
   auto ow = with_rule(out, "open-washing");
@@ -197,8 +191,7 @@ TEST(FindingsTest, NoLicenseIsNotMissingForStructuredInputs) {
 
 TEST(FindingsTest, DeclaredButUnresolvedLicenseHasNoText) {
   Release r = directory_release();
-  r.claims.push_back(
-      {ClaimKind::declared_license, "other", "card-metadata", {"README.md", 2, {}, "license: other"}});
+  r.claims.push_back({ClaimKind::declared_license, "other", "card-metadata", {"README.md", 2, {}, "license: other"}});
   std::vector<release::Finding> out = judge_findings(r, judge_osaid_release(r));
   EXPECT_TRUE(with_rule(out, "license-missing").empty());
   auto lw = with_rule(out, "license-without-text");
