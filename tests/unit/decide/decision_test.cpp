@@ -23,7 +23,7 @@ frameworks::Assessment catalog_entry(const std::string& id) {
 }
 
 // A weights release under `license` (as a card's metadata declares it).
-frameworks::Assessment release_under(const std::string& license) {
+release::Release weights_under(const std::string& license) {
   release::Release r;
   r.target = "model";
   r.name = "model";
@@ -38,7 +38,11 @@ frameworks::Assessment release_under(const std::string& license) {
   f.file = "README.md";
   f.role = "card-metadata";
   r.licenses.push_back(f);
-  return frameworks::assess_release(std::move(r));
+  return r;
+}
+
+frameworks::Assessment release_under(const std::string& license) {
+  return frameworks::assess_release(weights_under(license));
 }
 
 Requirements needs(const std::string& list) {
@@ -123,19 +127,7 @@ TEST(DecisionTest, FluxMayBeFineTunedButNotUsedToTrainCompetitors) {
 
 // The card says MIT, but the LICENSE file beside it is a changed text.
 frameworks::Assessment mit_with_changed_license_file(std::vector<release::ModifiedLicense::Clause> clauses) {
-  release::Release r;
-  r.target = "model";
-  r.name = "model";
-  r.access = "weights";
-  release::Component& w = r.component(ComponentKind::model_parameters_final);
-  w.presence = Presence::present;
-  w.license = w.license_id = "MIT";
-  release::FoundLicense f;
-  f.match.id = "MIT";
-  f.match.lines = {{2, 2}};
-  f.file = "README.md";
-  f.role = "card-metadata";
-  r.licenses.push_back(f);
+  release::Release r = weights_under("MIT");
   r.modified_licenses.push_back({"LICENSE", "MIT", 0.99, {1, 23}, std::move(clauses)});
   return frameworks::assess_release(std::move(r));
 }
