@@ -5,6 +5,7 @@
 
 #include <aperture/assess/known_license.hpp>
 #include <aperture/decide/decision.hpp>
+#include <aperture/frameworks/findings.hpp>
 #include <aperture/license/expression.hpp>
 
 namespace aperture::decide {
@@ -693,21 +694,17 @@ void add_inherited(const frameworks::Assessment& a, const Policy& p, Decision& d
 // than unknown; a non-commercial clause in it blocks commercial use.
 void add_modified_licenses(const frameworks::Assessment& a, const Policy& p, Decision& d) {
   for (const release::ModifiedLicense& m : a.release.modified_licenses) {
-    const assess::KnownLicense* closest = assess::find_known_license(m.closest);
-    Cite where{closest != nullptr ? closest->url : std::string(), "", "most like " + m.closest, m.file,
-               m.lines.first};
     d.checks.push_back(Check{"license",
                              Verdict::unknown,
-                             fmt::format("{} holds a changed {} text: its terms are not {}'s; read it",
-                                         m.file, m.closest, m.closest),
-                             {where}});
+                             frameworks::modified_text_summary(m) + "; read it",
+                             {evidence_cite(frameworks::modified_text_evidence(m))}});
     for (const auto& c : m.clauses) {
       if (c.kind == "non-commercial" && p.require.has(Need::commercial)) {
         d.checks.push_back(Check{
             "commercial",
             Verdict::blocked,
             fmt::format("{}'s changed {} text limits use to non-commercial purposes", m.file, m.closest),
-            {Cite{"", "", c.evidence.quote, c.evidence.file, c.evidence.line}}});
+            {evidence_cite(c.evidence)}});
       }
     }
   }

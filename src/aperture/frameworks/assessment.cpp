@@ -53,10 +53,8 @@ void judge_modified_licenses(const release::Release& r, OsdVerdict& v) {
     v.reason = fmt::format("the LICENSE file's changed text fails {}", failed);
     v.failing.insert(v.failing.begin(), failing.begin(), failing.end());
   } else if (!r.modified_licenses.empty() && v.outcome == assess::Outcome::pass) {
-    const release::ModifiedLicense& m = r.modified_licenses.front();
     v.outcome = assess::Outcome::unknown;
-    v.reason =
-        fmt::format("{} holds a changed {} text: its terms are not {}'s", m.file, m.closest, m.closest);
+    v.reason = modified_text_summary(r.modified_licenses.front());
   }
 }
 

@@ -85,6 +85,18 @@ const char* osd_criterion_failed_by(std::string_view kind) {
   return kind == "user-threshold" || kind == "revenue-threshold" ? "osd-5" : nullptr;
 }
 
+// Calls `f(text, clause, criterion id)` for each clause of a changed LICENSE
+// text that fails an OSD criterion.
+template <typename F> void for_each_failing_clause(const Release& r, F f) {
+  for (const release::ModifiedLicense& m : r.modified_licenses) {
+    for (const auto& c : m.clauses) {
+      if (const char* id = osd_criterion_failed_by(c.kind)) {
+        f(m, c, id);
+      }
+    }
+  }
+}
+
 // A claim of "open source" that a changed LICENSE text's clauses contradict.
 bool modified_washing(const Release& r,
                       const release::Claim& claim,
@@ -92,14 +104,10 @@ bool modified_washing(const Release& r,
                       std::vector<Finding>& out) {
   Finding f{"open-washing", Severity::error, {}, {claim.evidence}};
   std::set<std::string> ids;
-  for (const release::ModifiedLicense& m : r.modified_licenses) {
-    for (const auto& c : m.clauses) {
-      if (const char* id = osd_criterion_failed_by(c.kind)) {
-        ids.insert(id);
-        f.evidence.push_back(c.evidence);
-      }
-    }
-  }
+  for_each_failing_clause(r, [&](const release::ModifiedLicense&, const auto& c, const char* id) {
+    ids.insert(id);
+    f.evidence.push_back(c.evidence);
+  });
   if (ids.empty()) {
     return false;
   }
@@ -214,11 +222,10 @@ void modified_licenses(const Release& r, std::vector<Finding>& out) {
     if (!kinds.empty()) {
       message += fmt::format("; it adds: {}", join(kinds));
     }
-    const assess::KnownLicense* known = assess::find_known_license(m.closest);
     Finding f{"license-modified",
               kinds.empty() ? Severity::warning : Severity::error,
               message,
-              {{m.file, m.lines.first, known != nullptr ? known->url : "", "most like " + m.closest}}};
+              {modified_text_evidence(m)}};
     for (const auto& c : m.clauses) {
       f.evidence.push_back(c.evidence);
     }
@@ -262,24 +269,27 @@ void missing_license(const Release& r, std::vector<Finding>& out) {
 
 }  // namespace
 
+release::Evidence modified_text_evidence(const release::ModifiedLicense& m) {
+  const assess::KnownLicense* known = assess::find_known_license(m.closest);
+  return {m.file, m.lines.first, known != nullptr ? known->url : "", "most like " + m.closest};
+}
+
+std::string modified_text_summary(const release::ModifiedLicense& m) {
+  return fmt::format("{} holds a changed {} text: its terms are not {}'s", m.file, m.closest, m.closest);
+}
+
 std::vector<assess::CriterionVerdict> failing_in_modified_licenses(const Release& r) {
   std::vector<assess::CriterionVerdict> out;
-  for (const release::ModifiedLicense& m : r.modified_licenses) {
-    for (const auto& c : m.clauses) {
-      const char* id = osd_criterion_failed_by(c.kind);
-      if (id == nullptr) {
-        continue;
-      }
-      std::string name = std::string_view(id) == "osd-6" ? "No Discrimination Against Fields of Endeavor"
-                                                         : "No Discrimination Against Persons or Groups";
-      out.push_back({id,
-                     name,
-                     assess::Outcome::fail,
-                     fmt::format("{} adds a clause to {}'s text ({})", m.file, m.closest, c.kind),
-                     {{m.closest + " (changed)", c.kind,
-                       fmt::format("{}:{}", c.evidence.file, c.evidence.line), c.evidence.quote, ""}}});
-    }
-  }
+  for_each_failing_clause(r, [&](const release::ModifiedLicense& m, const auto& c, const char* id) {
+    std::string name = std::string_view(id) == "osd-6" ? "No Discrimination Against Fields of Endeavor"
+                                                       : "No Discrimination Against Persons or Groups";
+    out.push_back({id,
+                   name,
+                   assess::Outcome::fail,
+                   fmt::format("{} adds a clause to {}'s text ({})", m.file, m.closest, c.kind),
+                   {{m.closest + " (changed)", c.kind, fmt::format("{}:{}", c.evidence.file, c.evidence.line),
+                     c.evidence.quote, ""}}});
+  });
   return out;
 }
 

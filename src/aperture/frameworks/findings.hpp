@@ -18,6 +18,13 @@ namespace aperture::frameworks {
 // answer, not a missing fact: such a release fails the OSD.
 const release::Claim* declared_without_license(const release::Release& release);
 
+// Where a changed LICENSE text (release::ModifiedLicense) starts, with the
+// page of the license it is most like: "most like MIT".
+release::Evidence modified_text_evidence(const release::ModifiedLicense& m);
+
+// "LICENSE holds a changed MIT text: its terms are not MIT's".
+std::string modified_text_summary(const release::ModifiedLicense& m);
+
 // The OSD criteria that clauses found in changed LICENSE texts fail
 // (release::ModifiedLicense): use bans and commercial limits criterion 6, user
 // and revenue thresholds criterion 5. Each verdict's one evidence names the

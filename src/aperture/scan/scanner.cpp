@@ -58,10 +58,11 @@ void mark_linked(Release& r, ComponentKind kind, Evidence e) {
 
 // A LICENSE file's text too changed to name: the text it is most like, and
 // the restrictive clauses in its lines, so a reader sees what was changed.
-release::ModifiedLicense
-modified_license(std::string_view text, const std::string& path, const license::UnidentifiedText& u) {
+release::ModifiedLicense modified_license(std::string_view text,
+                                          const util::LineIndex& lines,
+                                          const std::string& path,
+                                          const license::UnidentifiedText& u) {
   release::ModifiedLicense m{path, u.closest, u.coverage, u.lines, {}};
-  util::LineIndex lines(text);
   std::size_t begin = lines.start_of(u.lines.first);
   std::size_t end = u.lines.last < lines.line_count() ? lines.start_of(u.lines.last + 1) : text.size();
   for (const terms::DetectedClause& c : terms::detect_clauses(text.substr(begin, end - begin))) {
@@ -83,9 +84,10 @@ void add_licenses(Release& r,
   }
   // Only a LICENSE file is read for a whole text: a changed license header
   // in a source file or a card's prose is not the release's license.
-  if (role == "license-file") {
+  if (role == "license-file" && !found.unidentified.empty()) {
+    util::LineIndex lines(text);
     for (const license::UnidentifiedText& u : found.unidentified) {
-      r.modified_licenses.push_back(modified_license(text, path, u));
+      r.modified_licenses.push_back(modified_license(text, lines, path, u));
     }
   }
 }
